@@ -1,0 +1,206 @@
+/**
+ * Stage 1: load an edition folder into the document model.
+ *
+ *   content/<edition>/edition.yaml
+ *   content/<edition>/NN-<category>/category.yaml
+ *   content/<edition>/NN-<category>/NN-<section>/section.yaml
+ *   content/<edition>/NN-<category>/NN-<section>/NN-<entry>.md
+ *
+ * Every problem is collected into Diagnostics; a ContentError with all of them is thrown at
+ * the end if any was an error.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Category, Edition, Entry, Figure, Section, SourceRef } from '../model/document.js';
+import { ContentError, Diagnostics } from './diagnostics.js';
+import { parseBody } from './markdown.js';
+import { categorySchema, editionSchema, entrySchema, sectionSchema } from './schema.js';
+import { readYaml } from './yaml-file.js';
+
+export const EDITION_FILE = 'edition.yaml';
+export const CATEGORY_FILE = 'category.yaml';
+export const SECTION_FILE = 'section.yaml';
+const IMAGE_TYPES = ['.png', '.jpg', '.jpeg'];
+
+export interface LoadResult {
+  edition: Edition;
+  diagnostics: Diagnostics;
+}
+
+export function loadEdition(dir: string): LoadResult {
+  const root = path.resolve(dir);
+  const diagnostics = new Diagnostics();
+  const editionFile = path.join(root, EDITION_FILE);
+  if (!fs.existsSync(editionFile)) {
+    diagnostics.error(editionFile, 1, 1, `no ${EDITION_FILE} here: an edition is a folder with an ${EDITION_FILE} (see docs/content-format.md)`);
+    throw new ContentError(diagnostics.items);
+  }
+  const meta = readYaml({ file: editionFile, text: readText(editionFile), firstLine: 1 }, editionSchema, diagnostics);
+  const realRoot = fs.realpathSync(root);
+  const categories = sortByOrder(
+    orderedChildren(root, CATEGORY_FILE, diagnostics).map((c) => loadCategory(c, realRoot, diagnostics)),
+    'category',
+    diagnostics,
+  ).map(({ order: _order, ...c }) => c);
+  if (categories.length === 0) {
+    diagnostics.error(editionFile, 1, 1, `the edition has no category: add a folder with a ${CATEGORY_FILE}`);
+  }
+  if (!meta || diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
+  const edition: Edition = {
+    root,
+    id: path.basename(root),
+    title: meta.title,
+    year: meta.year,
+    runningHead: meta.running_head ?? `${meta.title}（${meta.year}）`,
+    template: meta.template,
+    compiler: meta.compiler,
+    publisher: meta.publisher,
+    language: meta.language,
+    categories,
+    source: { file: editionFile, line: 1 },
+  };
+  return { edition, diagnostics };
+}
+
+interface Child {
+  dir: string;
+  /** The folder's marker file (category.yaml or section.yaml). */
+  file: string;
+  /** From the folder's numeric prefix. */
+  order: number | undefined;
+}
+
+/** Sub-folders holding `marker`, sorted by numeric prefix (an `order` key, read later, wins). */
+function orderedChildren(dir: string, marker: string, diagnostics: Diagnostics): Child[] {
+  const children: Child[] = [];
+  for (const name of fs.readdirSync(dir).sort()) {
+    const sub = path.join(dir, name);
+    if (!fs.statSync(sub).isDirectory() || name === 'images') continue;
+    const file = path.join(sub, marker);
+    if (!fs.existsSync(file)) {
+      diagnostics.warning(sub, 1, 1, `folder has no ${marker} and is skipped`);
+      continue;
+    }
+    children.push({ dir: sub, file, order: prefixOrder(name) });
+  }
+  return children;
+}
+
+function prefixOrder(name: string): number | undefined {
+  const m = /^(\d+)[-_.]/.exec(name);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Sort by explicit order, then prefix; report duplicates and missing order. */
+function sortByOrder<T extends { order: number | undefined; source: SourceRef }>(items: T[], what: string, diagnostics: Diagnostics): T[] {
+  const seen = new Map<number, T>();
+  for (const item of items) {
+    if (item.order === undefined) {
+      diagnostics.error(item.source.file, item.source.line, 1,
+        `${what} has no order: give the file or folder a numeric prefix (01-…) or an 'order' key`);
+      continue;
+    }
+    const other = seen.get(item.order);
+    if (other) {
+      diagnostics.error(item.source.file, item.source.line, 1,
+        `${what} has order ${item.order}, the same as ${path.relative(path.dirname(item.source.file), other.source.file)}: give each a different number`);
+    }
+    seen.set(item.order, item);
+  }
+  return [...items].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+}
+
+type Ordered<T> = T & { order: number | undefined };
+
+function loadCategory(child: Child, realRoot: string, diagnostics: Diagnostics): Ordered<Category> {
+  const meta = readYaml({ file: child.file, text: readText(child.file), firstLine: 1 }, categorySchema, diagnostics);
+  const sections = orderedChildren(child.dir, SECTION_FILE, diagnostics).map((s) => loadSection(s, realRoot, diagnostics));
+  return {
+    title: meta?.title ?? '',
+    titleEn: meta?.title_en,
+    sections: sortByOrder(sections, 'section', diagnostics).map(({ order: _order, ...s }) => s),
+    source: { file: child.file, line: 1 },
+    order: meta?.order ?? child.order,
+  };
+}
+
+function loadSection(child: Child, realRoot: string, diagnostics: Diagnostics): Ordered<Section> {
+  const meta = readYaml({ file: child.file, text: readText(child.file), firstLine: 1 }, sectionSchema, diagnostics);
+  const entryFiles = fs.readdirSync(child.dir).filter((n) => n.endsWith('.md')).sort();
+  const entries = entryFiles.map((name) => loadEntry(path.join(child.dir, name), realRoot, diagnostics));
+  if (entries.length === 0) diagnostics.warning(child.file, 1, 1, 'section has no entry (.md file)');
+  const sorted = sortByOrder(entries, 'entry', diagnostics);
+  return {
+    title: meta?.title ?? '',
+    byline: meta?.byline,
+    entries: sorted.map(({ order: _order, ...e }) => e),
+    source: { file: child.file, line: 1 },
+    order: meta?.order ?? child.order,
+  };
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+function loadEntry(file: string, realRoot: string, diagnostics: Diagnostics): Ordered<Entry> {
+  const text = readText(file);
+  const m = FRONT_MATTER.exec(text);
+  const source: SourceRef = { file, line: 1 };
+  const empty = { title: '', blocks: [], figures: [], index: [], source, order: prefixOrder(path.basename(file)) };
+  if (!m) {
+    diagnostics.error(file, 1, 1, "entry has no front matter: start the file with '---', a line 'title: …', and '---'");
+    return empty;
+  }
+  const meta = readYaml({ file, text: m[1]!, firstLine: 2 }, entrySchema, diagnostics);
+  const bodyFirstLine = m[0].split('\n').length;
+  const blocks = parseBody({ file, text: text.slice(m[0].length), firstLine: bodyFirstLine }, diagnostics);
+  if (!meta) return empty;
+  if (blocks.length === 0) diagnostics.error(file, bodyFirstLine, 1, 'entry has no text after its front matter');
+  const first = blocks[0];
+  if (first?.kind === 'paragraph') first.leadsEntry = true;
+  const figures = meta.figures.map((f, i): Figure => ({
+    kind: 'figure',
+    image: resolveImage(file, f.image, realRoot, diagnostics, lineOfKey(m[1]!, 'figures', i) + 1),
+    caption: f.caption,
+    credit: f.credit,
+    creditRole: f.credit_role,
+    size: f.size,
+    source: { file, line: lineOfKey(m[1]!, 'figures', i) + 1 },
+  }));
+  return { title: meta.title, blocks, figures, index: meta.index, source, order: meta.order ?? empty.order };
+}
+
+/** Line (0-based within the front matter) of the i-th item under `key`, for messages. */
+function lineOfKey(yamlText: string, key: string, i: number): number {
+  const lines = yamlText.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`${key}:`));
+  let seen = -1;
+  for (let n = start + 1; n >= 1 && n < lines.length; n++) {
+    if (/^\s*-\s/.test(lines[n]!) && ++seen === i) return n + 1;
+  }
+  return Math.max(start, 0) + 1;
+}
+
+function resolveImage(entryFile: string, rel: string, realRoot: string, diagnostics: Diagnostics, line: number): string {
+  const abs = path.resolve(path.dirname(entryFile), rel);
+  if (path.isAbsolute(rel)) {
+    diagnostics.error(entryFile, line, 1, `image path '${rel}' is absolute: give it relative to the entry file, inside the edition folder`);
+    return abs;
+  }
+  if (!fs.existsSync(abs)) {
+    diagnostics.error(entryFile, line, 1, `image '${rel}' not found (looked for ${path.relative(process.cwd(), abs)})`);
+    return abs;
+  }
+  const real = fs.realpathSync(abs);
+  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+    diagnostics.error(entryFile, line, 1, `image '${rel}' lies outside the edition folder: copy it into the edition`);
+  }
+  if (!IMAGE_TYPES.includes(path.extname(abs).toLowerCase())) {
+    diagnostics.error(entryFile, line, 1, `image '${rel}' is not PNG or JPEG: convert it (print needs PNG or JPEG at 300 ppi)`);
+  }
+  return abs;
+}
+
+/** UTF-8 text, BOM removed, NFC-normalised (pdfkit renders decomposed text badly). */
+function readText(file: string): string {
+  return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').normalize('NFC');
+}

@@ -1,0 +1,137 @@
+/**
+ * Entry bodies: Markdown parsed with markdown-it into the document model's blocks.
+ * Nothing is rendered to HTML; tokens are walked directly. Soft line breaks between
+ * CJK characters vanish (CSS Text segment-break rule), other soft breaks become a space.
+ */
+import MarkdownIt from 'markdown-it';
+import container from 'markdown-it-container';
+import cjkFriendly from 'markdown-it-cjk-friendly';
+import type { Block, InlineRun, InlineStyle, Paragraph, SourceRef } from '../model/document.js';
+import type { Diagnostics } from './diagnostics.js';
+
+/** Labels accepted for sidebar boxes (`::: 资料`). */
+export const BOX_LABELS = ['资料', '链接', '知识链接', '背景资料'] as const;
+
+const md = new MarkdownIt('commonmark', { html: false, linkify: false }).use(cjkFriendly);
+type Token = ReturnType<typeof md.parse>[number];
+
+md.use(container, 'box', {
+  validate: (params: string) => (BOX_LABELS as readonly string[]).includes(params.trim()),
+});
+
+export interface BodySource {
+  file: string;
+  text: string;
+  /** Line number (1-based) in the file of the body's first line. */
+  firstLine: number;
+}
+
+export function parseBody(src: BodySource, diagnostics: Diagnostics): Block[] {
+  const tokens = md.parse(src.text, {});
+  const blocks: Block[] = [];
+  const ref = (t: Token): SourceRef => ({ file: src.file, line: src.firstLine + (t.map?.[0] ?? 0) });
+  let box: { label: string; paragraphs: Paragraph[]; source: SourceRef } | undefined;
+  let list: { ordered: boolean; items: Paragraph[]; source: SourceRef } | undefined;
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    switch (t.type) {
+      case 'container_box_open':
+        box = { label: t.info.trim(), paragraphs: [], source: ref(t) };
+        break;
+      case 'container_box_close':
+        if (box) blocks.push({ kind: 'box', ...box });
+        box = undefined;
+        break;
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        list = { ordered: t.type === 'ordered_list_open', items: [], source: ref(t) };
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        if (list && box) box.paragraphs.push(...list.items);
+        else if (list) blocks.push({ kind: 'list', ...list });
+        list = undefined;
+        break;
+      case 'inline': {
+        const para: Paragraph = { kind: 'paragraph', runs: inlineRuns(t), leadsEntry: false, source: ref(t) };
+        if (para.runs.length === 0) break;
+        if (list) list.items.push(para);
+        else if (box) box.paragraphs.push(para);
+        else blocks.push(para);
+        break;
+      }
+      case 'heading_open':
+        diagnostics.warning(src.file, ref(t).line, 1,
+          'headings are not used inside an entry; the line is set as a paragraph (a 条目 is one file, its title is in the front matter)');
+        break;
+      case 'fence':
+      case 'code_block':
+        blocks.push({ kind: 'paragraph', runs: [{ text: t.content.trim(), style: 'body' }], leadsEntry: false, source: ref(t) });
+        break;
+      default:
+        break;
+    }
+  }
+  return blocks;
+}
+
+function inlineRuns(t: Token): InlineRun[] {
+  const runs: InlineRun[] = [];
+  const styles: InlineStyle[] = [];
+  const style = (): InlineStyle => styles[styles.length - 1] ?? 'body';
+  const push = (text: string) => {
+    if (!text) return;
+    const last = runs[runs.length - 1];
+    if (last && last.style === style()) last.text += text;
+    else runs.push({ text, style: style() });
+  };
+  const children = t.children ?? [];
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!;
+    switch (c.type) {
+      case 'text':
+      case 'code_inline':
+        push(c.content);
+        break;
+      case 'strong_open':
+        styles.push('strong');
+        break;
+      case 'em_open':
+        styles.push('emphasis');
+        break;
+      case 'strong_close':
+      case 'em_close':
+        styles.pop();
+        break;
+      case 'softbreak':
+      case 'hardbreak': {
+        const before = lastChar(runs);
+        const after = firstChar(children, i + 1);
+        if (!(isWide(before) && isWide(after))) push(' ');
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return runs;
+}
+
+function lastChar(runs: InlineRun[]): string {
+  const t = runs[runs.length - 1]?.text ?? '';
+  return [...t].pop() ?? '';
+}
+
+function firstChar(children: Token[], from: number): string {
+  for (let i = from; i < children.length; i++) {
+    const c = children[i]!;
+    if (c.type === 'text' || c.type === 'code_inline') return [...c.content][0] ?? '';
+  }
+  return '';
+}
+
+/** East Asian Wide/Fullwidth: a segment break between two of these is removed. */
+function isWide(ch: string): boolean {
+  return /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u201C\u201D\u2018\u2019\u2014\u2026]|[\u{20000}-\u{3FFFD}]/u.test(ch);
+}

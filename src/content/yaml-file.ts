@@ -1,0 +1,89 @@
+/**
+ * Reading YAML (whole files and front matter) with positions kept, and validating it
+ * against a zod schema so that every problem names its file, line and column.
+ */
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { z } from 'zod';
+import { closest, type Diagnostics } from './diagnostics.js';
+
+export interface YamlSource {
+  file: string;
+  text: string;
+  /** Line number (1-based) of the first line of `text` in the file. */
+  firstLine: number;
+}
+
+/**
+ * Parse and validate. Returns undefined when there were errors (already reported).
+ * Aliases are bounded (no billion-laughs expansion).
+ */
+export function readYaml<S extends z.ZodType>(
+  src: YamlSource,
+  schema: S,
+  diagnostics: Diagnostics,
+): z.infer<S> | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(src.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const where = (offset: number): [number, number] => {
+    const pos = lineCounter.linePos(offset);
+    return [pos.line + src.firstLine - 1, pos.col];
+  };
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const [line, col] = where(e.pos[0]);
+      diagnostics.error(src.file, line, col, `YAML syntax: ${e.message.split('\n')[0]}`);
+    }
+    return undefined;
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    diagnostics.error(src.file, src.firstLine, 1, `YAML: ${(e as Error).message}`);
+    return undefined;
+  }
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const [line, col] = where(offsetOf(doc, issue.path));
+    diagnostics.error(src.file, line, col, describeIssue(issue, schema));
+  }
+  return undefined;
+}
+
+/** Offset of the YAML node at `path`, or of the nearest ancestor that exists. */
+function offsetOf(doc: Document, path: readonly PropertyKey[]): number {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n) as unknown[], true);
+    if (isNode(node) && node.range) return node.range[0];
+  }
+  return 0;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType): string {
+  const at = issue.path.length > 0 ? `'${issue.path.join('.')}'` : 'front matter';
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeys(schema, issue.path);
+    return issue.keys
+      .map((k) => {
+        const hint = closest(k, known);
+        return `unknown key '${k}'${hint ? ` (did you mean '${hint}'?)` : ''}; known keys: ${known.join(', ')}`;
+      })
+      .join('; ');
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return `missing required key ${at}`;
+  }
+  return `${at}: ${issue.message}`;
+}
+
+/** The keys the object schema at `path` accepts (for did-you-mean hints). */
+function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let s: z.ZodType = schema;
+  for (const p of path) {
+    if (s instanceof z.ZodObject) s = (s.shape as Record<string, z.ZodType>)[String(p)] ?? s;
+    else if (s instanceof z.ZodArray) s = s.element as z.ZodType;
+    if (s instanceof z.ZodOptional || s instanceof z.ZodDefault) s = s.unwrap() as z.ZodType;
+  }
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
+}

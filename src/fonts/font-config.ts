@@ -1,0 +1,102 @@
+/**
+ * The font configuration (fonts/fonts.yaml): which face each typographic role uses,
+ * and the fallback faces for characters a role's face lacks. Each face is opened once
+ * and shared by the typesetter and the PDF writer.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { z } from 'zod';
+import { ContentError, Diagnostics } from '../content/diagnostics.js';
+import { readYaml } from '../content/yaml-file.js';
+import { FontFace, type GlyphInfo } from './font-face.js';
+
+export const ROLES = ['body', 'heading', 'strong', 'emphasis', 'caption', 'box', 'running_head', 'latin_title'] as const;
+export type FontRole = (typeof ROLES)[number];
+
+const faceSchema = z.union([
+  z.strictObject({ package: z.string(), file: z.string() }),
+  z.strictObject({ path: z.string() }),
+]);
+const configSchema = z.strictObject({
+  faces: z.record(z.string(), faceSchema),
+  roles: z.strictObject(Object.fromEntries(ROLES.map((r) => [r, z.string()])) as Record<FontRole, z.ZodString>),
+  fallback: z.array(z.string()).default([]),
+});
+
+/** A glyph chosen for a character: the face it comes from and its metrics. */
+export interface ResolvedGlyph extends GlyphInfo {
+  face: FontFace;
+  /** True when it came from a fallback face. */
+  fallback: boolean;
+}
+
+export class FontSet {
+  constructor(
+    private readonly roles: Record<FontRole, FontFace>,
+    private readonly fallbacks: FontFace[],
+  ) {}
+
+  face(role: FontRole): FontFace {
+    return this.roles[role];
+  }
+
+  /** The glyph for a code point in a role, trying the fallback faces; undefined if no face has it. */
+  resolve(role: FontRole, codePoint: number): ResolvedGlyph | undefined {
+    const face = this.roles[role];
+    const g = face.glyph(codePoint);
+    if (g.id !== 0) return { ...g, face, fallback: false };
+    for (const f of this.fallbacks) {
+      const fg = f.glyph(codePoint);
+      if (fg.id !== 0) return { ...fg, face: f, fallback: true };
+    }
+    return undefined;
+  }
+
+  /** Every distinct face in use. */
+  allFaces(): FontFace[] {
+    return [...new Set([...Object.values(this.roles), ...this.fallbacks])];
+  }
+}
+
+export function fontsDir(): string {
+  return path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../fonts');
+}
+
+const cache = new Map<string, FontSet>();
+
+/** Load (once per process) the font configuration in `dir`. */
+export function loadFonts(dir = fontsDir()): FontSet {
+  const key = path.resolve(dir);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const file = path.join(dir, 'fonts.yaml');
+  const diagnostics = new Diagnostics();
+  const config = readYaml({ file, text: fs.readFileSync(file, 'utf8'), firstLine: 1 }, configSchema, diagnostics);
+  if (!config) throw new ContentError(diagnostics.items);
+  const require = createRequire(path.join(dir, 'fonts.yaml'));
+  const opened = new Map<string, FontFace>();
+  const open = (name: string): FontFace => {
+    const existing = opened.get(name);
+    if (existing) return existing;
+    const spec = config.faces[name];
+    if (!spec) {
+      diagnostics.error(file, 1, 1, `face '${name}' is not defined under 'faces' (defined: ${Object.keys(config.faces).join(', ')})`);
+      throw new ContentError(diagnostics.items);
+    }
+    const fontFile = 'path' in spec
+      ? path.resolve(dir, spec.path)
+      : path.join(path.dirname(require.resolve(`${spec.package}/package.json`)), spec.file);
+    if (!fs.existsSync(fontFile)) {
+      diagnostics.error(file, 1, 1, `font file for face '${name}' not found: ${fontFile} (run 'npm ci', or fix the path)`);
+      throw new ContentError(diagnostics.items);
+    }
+    const face = FontFace.open(name, fontFile);
+    opened.set(name, face);
+    return face;
+  };
+  const roles = Object.fromEntries(ROLES.map((r) => [r, open(config.roles[r])])) as Record<FontRole, FontFace>;
+  const set = new FontSet(roles, config.fallback.map(open));
+  cache.set(key, set);
+  return set;
+}

@@ -1,0 +1,55 @@
+/**
+ * A font face as the typesetter sees it: glyph ids and advances per code point, read
+ * from fontkit's cmap and hmtx (no shaping: CJK text needs none, see docs/architecture.md),
+ * cached, in em units.
+ */
+import * as fontkit from 'fontkit';
+import fs from 'node:fs';
+
+export interface GlyphInfo {
+  /** Glyph id in the font; 0 means the font lacks the character. */
+  id: number;
+  /** Advance in em. */
+  advance: number;
+}
+
+export class FontFace {
+  private readonly glyphs = new Map<number, GlyphInfo>();
+  private readonly unitsPerEm: number;
+
+  constructor(
+    /** The name the font configuration gives this face. */
+    readonly name: string,
+    readonly file: string,
+    readonly font: fontkit.Font,
+  ) {
+    this.unitsPerEm = font.unitsPerEm;
+  }
+
+  static open(name: string, file: string): FontFace {
+    const font = fontkit.create(fs.readFileSync(file)) as fontkit.Font;
+    if (!('unitsPerEm' in font) || typeof (font as fontkit.Font).layout !== 'function') {
+      throw new Error(`${file}: a font collection or unsupported font; give a single-face TrueType or OpenType file`);
+    }
+    return new FontFace(name, file, font);
+  }
+
+  glyph(codePoint: number): GlyphInfo {
+    let g = this.glyphs.get(codePoint);
+    if (!g) {
+      const glyph = this.font.glyphForCodePoint(codePoint);
+      g = { id: glyph.id, advance: glyph.advanceWidth / this.unitsPerEm };
+      this.glyphs.set(codePoint, g);
+    }
+    return g;
+  }
+
+  has(codePoint: number): boolean {
+    return this.glyph(codePoint).id !== 0;
+  }
+
+  /** The fontkit glyph object, for the PDF writer's subset. */
+  fontkitGlyph(id: number): fontkit.Glyph {
+    return this.font.getGlyph(id);
+  }
+}

@@ -1,0 +1,239 @@
+/**
+ * The column filler: puts the flow items of one 类目 into the grid slots of columns and
+ * pages, top to bottom, honouring the keep rules (no heading alone at a column foot, no
+ * single line of a paragraph alone at a column top or foot, no byline alone at a column
+ * top) and floating figures to the foot of the column or page where their entry starts
+ * (or the next one), and balancing the two columns of the category's last page.
+ */
+import type { Template } from '../template/template.js';
+import type { FigureBlock } from './figure.js';
+import type { FlowItem, HeadingItem, LineItem, MarkItem } from './flow.js';
+
+export interface SlotPlacement {
+  item: LineItem | HeadingItem;
+  slot: number;
+}
+
+export interface FigurePlacement {
+  block: FigureBlock;
+  /** Column index, or -1 for a figure spanning all columns. */
+  column: number;
+  slot: number;
+}
+
+export interface MarkPlacement {
+  mark: MarkItem;
+  column: number;
+  slot: number;
+}
+
+export interface ColumnFrame {
+  /** First slot free for text (below a spanning opener). */
+  start: number;
+  /** Next free slot. */
+  top: number;
+  /** Slots from here down are taken by figures. */
+  bottom: number;
+  placed: SlotPlacement[];
+}
+
+export interface PageFrame {
+  columns: ColumnFrame[];
+  figures: FigurePlacement[];
+  marks: MarkPlacement[];
+  /** Slots at the top taken by a spanning element (the 类目 opener). */
+  spanTop: number;
+}
+
+interface Snapshot {
+  index: number;
+  pendingColumn: FigureBlock[];
+  pendingPage: FigureBlock[];
+}
+
+export class ColumnFiller {
+  readonly pages: PageFrame[] = [];
+  private page!: PageFrame;
+  private col = 0;
+  private pendingColumn: FigureBlock[] = [];
+  private pendingPage: FigureBlock[] = [];
+  private readonly slots: number;
+  private readonly columns: number;
+
+  constructor(private readonly template: Template, private readonly items: FlowItem[]) {
+    this.slots = template.grid.lines_per_column;
+    this.columns = template.grid.columns;
+  }
+
+  /** Lay out all items; the first page starts with `openerSlots` spanning slots. */
+  fill(openerSlots: number): PageFrame[] {
+    this.newPage(openerSlots);
+    let i = 0;
+    while (i < this.items.length || this.pendingColumn.length > 0 || this.pendingPage.length > 0) {
+      if (i >= this.items.length) {
+        // Figures still waiting at the end of the category: give them a column of their own.
+        this.nextColumn();
+        continue;
+      }
+      i = this.place(i);
+    }
+    if (this.template.grid.columns > 1) this.balance(this.pages.length - 1, this.pageStart, openerSlots);
+    return this.pages;
+  }
+
+  /** Where the current page started in the flow, to refill it when balancing. */
+  private pageStart: Snapshot = { index: 0, pendingColumn: [], pendingPage: [] };
+  private currentIndex = 0;
+
+  /** Place item i (or move on to the next column); returns the next item index. */
+  private place(i: number): number {
+    this.currentIndex = i;
+    const item = this.items[i]!;
+    const column = this.page.columns[this.col]!;
+    switch (item.kind) {
+      case 'mark':
+        this.page.marks.push({ mark: item, column: this.col, slot: column.top });
+        return i + 1;
+      case 'figure':
+        if (!this.reserve(item.block)) (item.block.span === 'page' ? this.pendingPage : this.pendingColumn).push(item.block);
+        return i + 1;
+      case 'heading': {
+        const need = item.slots + this.followingLines(i + 1, this.template.keep.heading_min_lines);
+        if (column.top + need > column.bottom && !this.columnEmpty(column)) {
+          this.nextColumn();
+          return i;
+        }
+        column.placed.push({ item, slot: column.top });
+        column.top += item.slots;
+        return i + 1;
+      }
+      case 'line': {
+        const free = column.bottom - column.top;
+        if (free <= 0 || (free === 1 && this.breaksBadly(item, i) && !this.columnEmpty(column))) {
+          this.nextColumn();
+          return i;
+        }
+        column.placed.push({ item, slot: column.top });
+        column.top += 1;
+        return i + 1;
+      }
+    }
+  }
+
+  /** Would a column break right after this line (the line being last in its column) break a keep rule? */
+  private breaksBadly(item: LineItem, i: number): boolean {
+    if (!this.template.keep.widow_orphan) return false;
+    const next = this.nextLine(i + 1);
+    const nextIsByline = next?.lineKind === 'byline';
+    if (item.count >= 2 && item.index === 0) return true; // first line alone at the foot
+    if (item.count >= 2 && item.index === item.count - 2 && !item.tail) return true; // last line alone at the top
+    if (nextIsByline && item.index === item.count - 1) return true; // byline alone at the top
+    return false;
+  }
+
+  private nextLine(from: number): LineItem | undefined {
+    for (let k = from; k < this.items.length; k++) {
+      const it = this.items[k]!;
+      if (it.kind === 'line') return it;
+      if (it.kind === 'heading') return undefined;
+    }
+    return undefined;
+  }
+
+  /** Grid lines taken by the next `count` lines of text after a heading (figures float away). */
+  private followingLines(from: number, count: number): number {
+    let n = 0;
+    for (let k = from; k < this.items.length && n < count; k++) {
+      const it = this.items[k]!;
+      if (it.kind === 'line') n++;
+      else if (it.kind === 'heading') break;
+    }
+    return n;
+  }
+
+  private columnEmpty(c: ColumnFrame): boolean {
+    return c.top === c.start;
+  }
+
+  /** Reserve the foot of the current column (or of both columns of the page) for a figure. */
+  private reserve(block: FigureBlock): boolean {
+    if (block.span === 'column') {
+      const c = this.page.columns[this.col]!;
+      // Leave room for two lines of text above the figure, unless the column is still empty.
+      const minText = this.columnEmpty(c) ? 0 : 2;
+      if (c.bottom - c.top < block.slots + minText) return false;
+      c.bottom -= block.slots;
+      this.page.figures.push({ block, column: this.col, slot: c.bottom });
+      return true;
+    }
+    // A page-wide figure needs every column of this page still open below the current text.
+    if (this.col !== 0) return false;
+    const cols = this.page.columns;
+    if (cols.some((c) => c.bottom - c.top < block.slots + (this.columnEmpty(c) ? 0 : 2))) return false;
+    const bottom = Math.min(...cols.map((c) => c.bottom)) - block.slots;
+    for (const c of cols) c.bottom = bottom;
+    this.page.figures.push({ block, column: -1, slot: bottom });
+    return true;
+  }
+
+  private nextColumn(): void {
+    if (this.col + 1 < this.columns) {
+      this.col++;
+    } else {
+      this.newPage(0);
+      return;
+    }
+    this.placePendingColumn();
+  }
+
+  private newPage(spanTop: number): void {
+    this.page = {
+      columns: Array.from({ length: this.columns }, () => ({ start: spanTop, top: spanTop, bottom: this.slots, placed: [] })),
+      figures: [],
+      marks: [],
+      spanTop,
+    };
+    this.pages.push(this.page);
+    this.col = 0;
+    this.pageStart = { index: this.currentIndex, pendingColumn: [...this.pendingColumn], pendingPage: [...this.pendingPage] };
+    const pagePending = this.pendingPage;
+    this.pendingPage = [];
+    for (const b of pagePending) if (!this.reserve(b)) this.pendingPage.push(b);
+    this.placePendingColumn();
+  }
+
+  private placePendingColumn(): void {
+    const pending = this.pendingColumn;
+    this.pendingColumn = [];
+    for (const b of pending) if (!this.reserve(b)) this.pendingColumn.push(b);
+  }
+
+  /**
+   * Balance the last page: refill it with the first column limited to k slots, for the
+   * smallest k that still fits everything on the page.
+   */
+  private balance(pageIndex: number, snapshot: Snapshot, openerSlots: number): void {
+    if (pageIndex !== this.pages.length - 1) return;
+    const original = this.pages[pageIndex]!;
+    const used = original.columns.reduce((s, c) => s + (c.top - c.start), 0);
+    const spanTop = pageIndex === 0 ? openerSlots : 0;
+    for (let limit = Math.ceil(used / original.columns.length); limit < this.slots - spanTop; limit++) {
+      const trial = new ColumnFiller(this.template, this.items);
+      trial.pendingColumn = [...snapshot.pendingColumn];
+      trial.pendingPage = [...snapshot.pendingPage];
+      trial.currentIndex = snapshot.index;
+      trial.newPage(spanTop);
+      trial.page.columns[0]!.bottom = Math.min(trial.page.columns[0]!.bottom, spanTop + limit);
+      let i = snapshot.index;
+      while (i < this.items.length && trial.pages.length === 1) {
+        const next = trial.place(i);
+        if (trial.pages.length > 1) break;
+        i = next;
+      }
+      if (trial.pages.length === 1 && i >= this.items.length && trial.pendingColumn.length === 0 && trial.pendingPage.length === 0) {
+        this.pages[pageIndex] = trial.page;
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * From the document model to the vertical flow of one 类目: every body line, heading,
+ * figure and box line as an item that takes whole grid lines, with what the column
+ * filler needs to keep things together. Line composition happens here.
+ */
+import type { Diagnostics } from '../content/diagnostics.js';
+import type { FontRole, FontSet } from '../fonts/font-config.js';
+import type { Category, Entry, Figure, InlineStyle, Paragraph, Section, SourceRef } from '../model/document.js';
+import type { Template } from '../template/template.js';
+import { composeParagraph } from '../typeset/paragraph.js';
+import type { ComposeOptions, Piece, SetLine } from '../typeset/types.js';
+import { figureBlock, type FigureBlock } from './figure.js';
+import type { LineKind } from './types.js';
+
+/** A typeset line and the size and role it was set in, placed at `indent` pt inside its column. */
+export interface LineItem {
+  kind: 'line';
+  line: SetLine;
+  size: number;
+  lineKind: LineKind;
+  indent: number;
+  /** Lines of one paragraph share an id; index and count drive the widow/orphan rules. */
+  para: number;
+  index: number;
+  count: number;
+  /** Set for the lines of a 资料 box (its frame is drawn around them). */
+  box?: number;
+  /** Extra text right-aligned on the same line (a byline sharing the last line). */
+  tail?: SetLine;
+}
+
+export interface HeadingItem {
+  kind: 'heading';
+  lines: SetLine[];
+  size: number;
+  slots: number;
+  rule: boolean;
+  title: string;
+}
+
+export interface FigureItem {
+  kind: 'figure';
+  block: FigureBlock;
+}
+
+/** A bookmark (zero height) for the outline. */
+export interface MarkItem {
+  kind: 'mark';
+  level: number;
+  title: string;
+}
+
+export type FlowItem = LineItem | HeadingItem | FigureItem | MarkItem;
+
+const STYLE_ROLE: Record<InlineStyle, FontRole> = { body: 'body', heading: 'heading', strong: 'strong', emphasis: 'emphasis' };
+
+export class FlowBuilder {
+  private para = 0;
+  private box = 0;
+
+  constructor(
+    private readonly template: Template,
+    private readonly fonts: FontSet,
+    private readonly diagnostics: Diagnostics,
+  ) {}
+
+  /** Options for body-like text at `size`, `chars` characters to the line. */
+  options(size: number, measure: number, indent: number, lastLine: ComposeOptions['lastLine'] = 'start'): ComposeOptions {
+    const t = this.template.text;
+    return {
+      size, measure, indent, lastLine,
+      punctuation: t.punctuation,
+      lineBreak: t.line_break,
+      pushIn: t.kinsoku === 'push-in-first',
+      trimLineStartOpen: t.trim_line_start_open,
+      autospace: t.autospace,
+      orphanControl: t.orphan_control,
+    };
+  }
+
+  /** Compose, reporting missing glyphs, fallback faces and loose lines against the source. */
+  compose(pieces: Piece[], options: ComposeOptions, source: SourceRef): SetLine[] {
+    const result = composeParagraph(pieces, this.fonts, options);
+    for (const m of result.missing) {
+      this.diagnostics.error(source.file, source.line, 1,
+        `character ${m.char} (U+${m.char.codePointAt(0)!.toString(16).toUpperCase()}) is in no configured font: add a face that has it to 'fallback' in fonts/fonts.yaml`);
+    }
+    for (const f of result.fallback) {
+      this.diagnostics.warning(source.file, source.line, 1,
+        `character ${f.char} (U+${f.char.codePointAt(0)!.toString(16).toUpperCase()}) is set from the fallback face '${f.face}'`);
+    }
+    for (const line of result.lines) {
+      if (line.maxAddedSpace > this.template.text.loose_warning) {
+        this.diagnostics.warning(source.file, source.line, 1,
+          `loose line (${line.maxAddedSpace.toFixed(2)} em added between characters): "${line.text}"`);
+      }
+    }
+    return result.lines;
+  }
+
+  category(category: Category): FlowItem[] {
+    const items: FlowItem[] = [];
+    for (const section of category.sections) items.push(...this.section(section));
+    return items;
+  }
+
+  private section(section: Section): FlowItem[] {
+    const h = this.template.headings.section;
+    const measure = this.template.measure / h.size;
+    const lines = this.compose([{ text: section.title, role: 'heading' }], this.options(h.size, Math.floor(measure), 0, 'center'), section.source);
+    const items: FlowItem[] = [
+      { kind: 'mark', level: 2, title: section.title },
+      { kind: 'heading', lines, size: h.size, slots: h.lines, rule: h.rule, title: section.title },
+    ];
+    for (const entry of section.entries) items.push(...this.entry(entry));
+    if (section.byline) this.addByline(items, section.byline, section.source);
+    return items;
+  }
+
+  private entry(entry: Entry): FlowItem[] {
+    const items: FlowItem[] = [{ kind: 'mark', level: 3, title: entry.title }];
+    for (const f of entry.figures) items.push(this.figure(f));
+    entry.blocks.forEach((block, k) => {
+      if (block.kind === 'paragraph') {
+        items.push(...this.paragraph(block, k === 0 ? entry.title : undefined));
+      } else if (block.kind === 'list') {
+        block.items.forEach((item, n) => {
+          const marker = block.ordered ? `${n + 1}.` : '•';
+          items.push(...this.paragraph({ ...item, runs: [{ text: `${marker} `, style: 'body' }, ...item.runs] }, undefined));
+        });
+      } else {
+        items.push(...this.infoBox(block.label, block.paragraphs));
+      }
+    });
+    return items;
+  }
+
+  private paragraph(p: Paragraph, runInTitle: string | undefined): LineItem[] {
+    const g = this.template.grid;
+    const t = this.template.text;
+    const pieces: Piece[] = [];
+    if (runInTitle !== undefined) {
+      pieces.push({ text: `【${runInTitle}】`, role: 'heading' }, { gap: this.template.headings.entry_gap, alignToEm: true });
+    }
+    for (const r of p.runs) pieces.push({ text: r.text, role: STYLE_ROLE[r.style] });
+    const indent = runInTitle !== undefined ? t.entry_title_indent : t.first_line_indent;
+    const lines = this.compose(pieces, this.options(g.body_size, g.chars_per_line, indent), p.source);
+    return this.lineItems(lines, g.body_size, 'body', 0);
+  }
+
+  private lineItems(lines: SetLine[], size: number, lineKind: LineKind, indent: number, box?: number): LineItem[] {
+    const para = ++this.para;
+    return lines.map((line, index) => ({ kind: 'line', line, size, lineKind, indent, para, index, count: lines.length, ...(box ? { box } : {}) }));
+  }
+
+  private infoBox(label: string, paragraphs: Paragraph[]): LineItem[] {
+    const b = this.template.box;
+    const inset = (this.template.measure - b.chars_per_line * b.size) / 2;
+    const box = ++this.box;
+    const labelLines = this.compose([{ text: label, role: 'heading' }], this.options(b.size, b.chars_per_line, 0), paragraphs[0]?.source ?? { file: '', line: 0 });
+    const items = this.lineItems(labelLines, b.size, 'box', inset, box);
+    for (const p of paragraphs) {
+      const pieces: Piece[] = p.runs.map((r) => ({ text: r.text, role: r.style === 'body' ? 'box' : STYLE_ROLE[r.style] }));
+      const lines = this.compose(pieces, this.options(b.size, b.chars_per_line, this.template.text.first_line_indent), p.source);
+      items.push(...this.lineItems(lines, b.size, 'box', inset, box));
+    }
+    return items;
+  }
+
+  private figure(f: Figure): FigureItem {
+    return { kind: 'figure', block: figureBlock(f, this.template, this) };
+  }
+
+  /**
+   * The byline `（刘乃华）` ends its 分目, right-aligned: on the last line when it fits there
+   * with at least 1 em to spare, else on a line of its own. Two-character names are
+   * spaced to the width of three with a full-width space.
+   */
+  private addByline(items: FlowItem[], name: string, source: SourceRef): void {
+    const g = this.template.grid;
+    const chars = [...name];
+    const padded = chars.length === 2 ? `${chars[0]}\u3000${chars[1]}` : name;
+    const [tail] = this.compose([{ text: `（${padded}）`, role: 'body' }], { ...this.options(g.body_size, g.chars_per_line, 0, 'end'), trimLineStartOpen: false }, source);
+    if (!tail) return;
+    const last = items[items.length - 1];
+    const tailWidth = tail.width - (tail.glyphs[0]?.x ?? 0);
+    if (last?.kind === 'line' && last.lineKind === 'body' && !last.box && last.line.width + 1 + tailWidth <= last.line.measure + 1e-6) {
+      last.tail = tail;
+      return;
+    }
+    items.push(...this.lineItems([tail], g.body_size, 'byline', 0));
+  }
+}

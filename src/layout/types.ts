@@ -1,0 +1,70 @@
+/**
+ * Laid-out pages: everything positioned in pt from the top-left corner of the trimmed page.
+ * This is what the PDF stage draws; it knows nothing of the content or the grid.
+ */
+import type { FontFace } from '../fonts/font-face.js';
+
+export interface PositionedGlyph {
+  id: number;
+  text: string;
+  /** Left of the glyph origin, pt. */
+  x: number;
+  invisible?: boolean;
+}
+
+/** Glyphs of one face and size on one baseline, drawn with one text operation. */
+export interface GlyphRun {
+  face: FontFace;
+  size: number;
+  baseline: number;
+  glyphs: PositionedGlyph[];
+}
+
+/** One typeset line: its runs and its exact source text (for ActualText and checks). */
+export interface PageLine {
+  runs: GlyphRun[];
+  text: string;
+  kind: LineKind;
+  /** Rules drawn as part of the text (the 2 em dash). */
+  rules: Rule[];
+}
+
+export type LineKind = 'body' | 'heading' | 'caption' | 'credit' | 'box' | 'byline' | 'title' | 'running-head' | 'folio';
+
+export interface Rule {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  width: number;
+}
+
+export interface Frame {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  stroke: number;
+  fill?: string;
+}
+
+export interface PlacedImage {
+  file: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Page {
+  /** 1-based page number (the folio). */
+  number: number;
+  /** True for a blank verso inserted so that a 类目 starts on a recto. */
+  blank: boolean;
+  lines: PageLine[];
+  rules: Rule[];
+  frames: Frame[];
+  images: PlacedImage[];
+  /** Bookmarks starting on this page. */
+  marks: { level: number; title: string; y: number }[];
+}

@@ -1,0 +1,23 @@
+/**
+ * The parts of pdfkit 0.20.2's internals that the glyph adapter relies on (pdfkit ships no
+ * types, and @types/pdfkit does not cover these). pdfkit is pinned exactly in package.json.
+ */
+export interface PdfkitEmbeddedFont {
+  id: string;
+  subset: { includeGlyph(glyphId: number): number };
+  widths: number[];
+  unicode: number[][];
+  ref(): unknown;
+}
+
+export interface PdfkitPage {
+  height: number;
+  fonts: Record<string, unknown>;
+  dictionary: { data: Record<string, unknown> };
+}
+
+export interface PdfkitInternals {
+  _font: PdfkitEmbeddedFont;
+  page: PdfkitPage;
+  addContent(op: string): unknown;
+}

@@ -1,0 +1,192 @@
+/**
+ * Linebreak: choose where lines end over the whole paragraph (total fit, after Knuth and
+ * Plass), with costs that prefer, in order: lines set solid; lines taking a forbidden mark
+ * back by compressing punctuation (push-in); lines stretched evenly (push-out). The last
+ * line is set solid; a last line holding one Han character alone (孤字) or only punctuation
+ * is avoided, and so are consecutive lines ending in the same mark.
+ */
+import type { ComposeOptions, Prepared } from './types.js';
+
+/** Costs, in arbitrary units; only their relations matter. */
+const COST = {
+  /** Any line that needs added space between characters. */
+  stretchBase: 10,
+  /** Times the square of the space added per gap (em). */
+  stretchFactor: 1000,
+  /** A line looser than ½ em per gap: allowed only when nothing better exists. */
+  loose: 5000,
+  /** Times the share of the line's compressible blanks that push-in uses. */
+  shrink: 5,
+  /** A last line of one Han character, or of punctuation only. */
+  runt: 3000,
+  /** Two consecutive lines ending in the same mark. */
+  sameEnd: 3,
+  /** A line that cannot be justified at all (one unit, nothing to stretch). */
+  unjustifiable: 20000,
+} as const;
+
+/** Widths of a candidate line from unit i up to (not including) unit j. */
+export interface LineFit {
+  /** Natural width, line-edge trims applied, in em. */
+  natural: number;
+  /** How much push-in can take away (compressible blanks and autospace), in em. */
+  shrink: number;
+  /** Gaps that justification may widen. */
+  stretchGaps: number;
+  /** Autospace and word-space gaps, widened first (up to ½ em each). */
+  westernGaps: number;
+  westernStretch: number;
+}
+
+export function measureAt(options: ComposeOptions, line: number): number {
+  const m = options.measure;
+  if (typeof m === 'number') return m;
+  return m[Math.min(line, m.length - 1)]!;
+}
+
+export function indentAt(options: ComposeOptions, line: number): number {
+  return line === 0 ? options.indent : 0;
+}
+
+/** Space added per justifiable gap when a line of this fit is stretched to `measure`. */
+export function stretchPerGap(fit: LineFit, measure: number): number {
+  const slack = measure - fit.natural - fit.westernStretch;
+  if (slack <= 0 || fit.stretchGaps === 0) return 0;
+  return slack / fit.stretchGaps;
+}
+
+interface Node {
+  cost: number;
+  /** Index of the previous node, -1 for the start. */
+  prev: number;
+  /** The break: the line ends before unit `at`. */
+  at: number;
+  line: number;
+}
+
+/**
+ * Returns the break positions: line k ends before units[breaks[k]]; the last is units.length.
+ * Nodes are keyed by break position and, when the measure varies by line (runaround), by line
+ * number; every edge goes forward, so positions are settled in increasing order.
+ */
+export function breakLines(p: Prepared, options: ComposeOptions): number[] {
+  const n = p.units.length;
+  if (n === 0) return [];
+  const lineKeys = typeof options.measure === 'number' ? 1 : options.measure.length;
+  const nodes: Node[] = [{ cost: 0, prev: -1, at: 0, line: 0 }];
+  const byAt: Map<number, number>[] = Array.from({ length: n + 1 }, () => new Map());
+  byAt[0]!.set(0, 0);
+
+  const relax = (fromIdx: number, at: number, cost: number) => {
+    const line = nodes[fromIdx]!.line + 1;
+    const key = Math.min(line, lineKeys);
+    const existing = byAt[at]!.get(key);
+    if (existing !== undefined && nodes[existing]!.cost <= cost) return;
+    const node: Node = { cost, prev: fromIdx, at, line };
+    if (existing !== undefined) nodes[existing] = node;
+    else byAt[at]!.set(key, nodes.push(node) - 1);
+  };
+
+  for (let i = 0; i < n; i++) {
+    for (const fromIdx of byAt[i]!.values()) {
+      const from = nodes[fromIdx]!;
+      const measure = measureAt(options, from.line) - indentAt(options, from.line);
+      const acc = new FitAccumulator(p, i, options);
+      let placed = false;
+      for (let j = i + 1; j <= n; j++) {
+        acc.add(j - 1);
+        if (j < n && !p.gaps[j]!.breakable) continue;
+        const fit = acc.fit(j);
+        if (fit.natural - fit.shrink > measure + 1e-6) break;
+        const cost = lineCost(p, fit, measure, i, j, options);
+        relax(fromIdx, j, from.cost + cost);
+        placed = true;
+      }
+      // Nothing fits (a unit wider than the line): set up to the next break, overfull, and go on.
+      if (!placed) relax(fromIdx, nextBreak(p, i), from.cost + COST.unjustifiable * 10);
+    }
+  }
+
+  let end: number | undefined;
+  for (const idx of byAt[n]!.values()) if (end === undefined || nodes[idx]!.cost < nodes[end]!.cost) end = idx;
+  const breaks: number[] = [];
+  for (let idx = end ?? 0; idx > 0; idx = nodes[idx]!.prev) breaks.push(nodes[idx]!.at);
+  return breaks.reverse();
+}
+
+/** Running sums for the lines starting at unit i, so each candidate end costs O(1). */
+class FitAccumulator {
+  private natural = 0;
+  private blanks = 0;
+  private spaceShrink = 0;
+  private stretchGaps = 0;
+  private westernGaps = 0;
+  private westernStretch = 0;
+
+  constructor(private readonly p: Prepared, private readonly i: number, private readonly options: ComposeOptions) {}
+
+  add(k: number): void {
+    const u = this.p.units[k]!;
+    this.natural += u.width;
+    this.blanks += u.blankLeft + u.blankRight;
+    if (k === this.i) return;
+    const g = this.p.gaps[k]!;
+    this.natural += g.space;
+    if (g.kind === 'autospace' || g.kind === 'word') {
+      this.spaceShrink += Math.max(0, g.space - (g.kind === 'word' ? 0.25 : 0.125));
+      this.westernGaps++;
+      this.westernStretch += Math.max(0, 0.5 - g.space);
+    }
+    if (g.kind !== 'fixed' && !u.rigid && !this.p.units[k - 1]!.rigid) this.stretchGaps++;
+  }
+
+  /** The fit of the line ending before unit j (j − 1 is the last unit added). */
+  fit(j: number): LineFit {
+    const startTrim = this.options.trimLineStartOpen ? this.p.units[this.i]!.blankLeft : 0;
+    const endTrim = this.p.units[j - 1]!.blankRight;
+    const pushIn = this.options.pushIn;
+    return {
+      natural: this.natural - startTrim - endTrim,
+      shrink: pushIn ? this.blanks - startTrim - endTrim + this.spaceShrink : 0,
+      stretchGaps: this.stretchGaps,
+      westernGaps: this.westernGaps,
+      westernStretch: this.westernStretch,
+    };
+  }
+}
+
+function nextBreak(p: Prepared, i: number): number {
+  let k = i + 1;
+  while (k < p.units.length && !p.gaps[k]!.breakable) k++;
+  return k;
+}
+
+function lineCost(p: Prepared, fit: LineFit, measure: number, i: number, j: number, options: ComposeOptions): number {
+  const n = p.units.length;
+  let cost = 0;
+  if (fit.natural > measure + 1e-6) {
+    cost += COST.shrink * ((fit.natural - measure) / fit.shrink);
+  } else if (j < n && fit.natural < measure - 1e-6) {
+    if (fit.stretchGaps === 0 && fit.westernStretch < measure - fit.natural - 1e-6) cost += COST.unjustifiable;
+    const s = stretchPerGap(fit, measure);
+    cost += COST.stretchBase + COST.stretchFactor * s * s;
+    if (s > 0.5) cost += COST.loose;
+  }
+  if (j === n && i > 0 && options.orphanControl && isRunt(p, i, j)) cost += COST.runt;
+  if (i > 0 && j < n) {
+    const prevEnd = p.units[i - 1]!;
+    const thisEnd = p.units[j - 1]!;
+    if (prevEnd.text === thisEnd.text && prevEnd.first !== 'han' && !prevEnd.western) cost += COST.sameEnd;
+  }
+  return cost;
+}
+
+/** One Han character (or a short Western unit) with nothing but punctuation after it, or punctuation only. */
+function isRunt(p: Prepared, i: number, j: number): boolean {
+  let content = 0;
+  for (let k = i; k < j; k++) {
+    const u = p.units[k]!;
+    if (u.first === 'han' || u.western) content++;
+  }
+  return content <= 1;
+}

@@ -1,0 +1,287 @@
+/**
+ * Prepare: turn a paragraph's pieces into units (what may not be broken) and the gaps
+ * between them, with natural widths, compressible blanks, autospace and the line-start
+ * and line-end rules. Everything works on the logical character stream, so style runs
+ * (the 黑体 【title】 running into the body, bold spans) never interrupt compression or
+ * the prohibition rules.
+ */
+import type { FontSet } from '../fonts/font-config.js';
+import { blankSide, classify, isDigit, mayEndLine, mayStartLine, type CharClass } from './classes.js';
+import type { ComposeOptions, Gap, Piece, Prepared, Unit, UnitGlyph } from './types.js';
+
+interface Char {
+  ch: string;
+  cls: CharClass;
+  role: import('../fonts/font-config.js').FontRole;
+  offset: number;
+}
+
+type Token = { char: Char } | { gap: number; alignToEm: boolean };
+
+/** Width of the 2 em dash and ellipsis units, and the dash rule's ink inset, in em. */
+const LONG_MARK = 2;
+const DASH_INSET = 0.043;
+
+export function prepare(pieces: readonly Piece[], fonts: FontSet, options: ComposeOptions): Prepared {
+  const tokens = collect(pieces);
+  const prepared: Prepared = { units: [], gaps: [], missing: [], fallback: [] };
+  let pendingSpace = false;
+  let pendingGap: Gap | undefined;
+
+  const pushUnit = (unit: Unit) => {
+    const prev = prepared.units[prepared.units.length - 1];
+    if (prev) prepared.gaps.push(pendingGap ?? gapBetween(prev, unit, pendingSpace, fonts, options));
+    else prepared.gaps.push({ kind: 'none', space: 0, breakable: false });
+    prepared.units.push(unit);
+    pendingSpace = false;
+    pendingGap = undefined;
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if ('gap' in t) {
+      pendingGap = { kind: 'fixed', space: t.gap, breakable: true };
+      if (t.alignToEm) pendingGap.space = alignedGap(prepared.units, t.gap, options);
+      continue;
+    }
+    const c = t.char;
+    if (c.cls === 'space') {
+      pendingSpace = true;
+      continue;
+    }
+    const next = (k: number): Char | undefined => {
+      const n = tokens[i + k];
+      return n && 'char' in n ? n.char : undefined;
+    };
+    if (c.cls === 'western' || (isJoiningConnector(c) && isDigitChar(lastChar(prepared.units)) && isDigitChar(next(1)))) {
+      // A Western word or number, including a connector between digits (25—26, 14～35).
+      let j = i;
+      const chars: Char[] = [];
+      while (j < tokens.length) {
+        const tj = tokens[j]!;
+        if (!('char' in tj)) break;
+        const cj = tj.char;
+        const joins = isJoiningConnector(cj) && isDigitChar(chars[chars.length - 1]) && isDigitChar(nextChar(tokens, j));
+        if (cj.cls !== 'western' && !joins) break;
+        chars.push(cj);
+        j++;
+      }
+      if (chars.length > 0 && !(isJoiningConnector(c) && prepared.units.length > 0 && chars[0] === c && mergeIntoPrevious(prepared, chars, fonts))) {
+        pushUnit(westernUnit(chars, fonts, prepared));
+      }
+      i = j - 1;
+      continue;
+    }
+    if ((c.cls === 'dash' && c.ch === '\u2014' && next(1)?.ch === '\u2014') || (c.cls === 'ellipsis' && next(1)?.cls === 'ellipsis')) {
+      pushUnit(longMarkUnit([c, next(1)!], fonts, prepared));
+      i++;
+      continue;
+    }
+    pushUnit(singleUnit(c, fonts, prepared, options));
+  }
+  compressAdjacent(prepared, options);
+  splitOverlongWords(prepared, options);
+  return prepared;
+}
+
+function collect(pieces: readonly Piece[]): Token[] {
+  const tokens: Token[] = [];
+  let offset = 0;
+  for (const p of pieces) {
+    if ('gap' in p) {
+      tokens.push({ gap: p.gap, alignToEm: p.alignToEm });
+      continue;
+    }
+    const base = p.source ?? offset;
+    let k = 0;
+    for (const ch of p.text.normalize('NFC')) {
+      if (ch === '\n' || ch === '\r') continue;
+      tokens.push({ char: { ch, cls: classify(ch), role: p.role, offset: base + k } });
+      k += ch.length;
+    }
+    offset = base + k;
+  }
+  return tokens;
+}
+
+function nextChar(tokens: Token[], j: number): Char | undefined {
+  const n = tokens[j + 1];
+  return n && 'char' in n ? n.char : undefined;
+}
+
+function lastChar(units: Unit[]): Char | undefined {
+  const u = units[units.length - 1];
+  if (!u) return undefined;
+  const ch = [...u.text].pop()!;
+  return { ch, cls: classify(ch), role: 'body', offset: u.offset };
+}
+
+function isDigitChar(c: Char | undefined): boolean {
+  return c !== undefined && isDigit(c.ch);
+}
+
+/** A single —, ～ or – between two digits binds them into one number (25—26日, 14～35周岁). */
+function isJoiningConnector(c: Char): boolean {
+  return c.ch === '\u2014' || c.ch === '～' || c.ch === '\u2013' || c.ch === '-';
+}
+
+/** `25—26`: the connector and what follows join the number before it. */
+function mergeIntoPrevious(prepared: Prepared, chars: Char[], fonts: FontSet): boolean {
+  const prev = prepared.units[prepared.units.length - 1];
+  if (!prev || !prev.western) return false;
+  const extra = westernUnit(chars, fonts, prepared);
+  for (const g of extra.glyphs) prev.glyphs.push({ ...g, x: g.x + prev.width });
+  prev.width += extra.width;
+  prev.text += extra.text;
+  prev.last = extra.last;
+  return true;
+}
+
+function glyphFor(c: Char, fonts: FontSet, prepared: Prepared): { face: UnitGlyph['face']; id: number; advance: number } {
+  const cp = c.ch.codePointAt(0)!;
+  const g = fonts.resolve(c.role, cp);
+  if (!g) {
+    prepared.missing.push({ char: c.ch, offset: c.offset });
+    const face = fonts.face(c.role);
+    return { face, id: 0, advance: 1 };
+  }
+  if (g.fallback) prepared.fallback.push({ char: c.ch, offset: c.offset, face: g.face.name });
+  return g;
+}
+
+function baseUnit(c: Char, width: number, glyphs: UnitGlyph[]): Unit {
+  return {
+    text: c.ch, first: c.cls, last: c.cls, width, blankLeft: 0, blankRight: 0, stopMark: false,
+    western: false, rigid: false, glyphs, offset: c.offset,
+  };
+}
+
+function westernUnit(chars: Char[], fonts: FontSet, prepared: Prepared): Unit {
+  let x = 0;
+  const glyphs: UnitGlyph[] = [];
+  for (const c of chars) {
+    const g = glyphFor(c, fonts, prepared);
+    // A dash used as a connector between digits takes a full em, its glyph centred.
+    const box = c.ch === '\u2014' ? 1 : g.advance;
+    glyphs.push({ face: g.face, id: g.id, text: c.ch, x: x + (box - g.advance) / 2 });
+    x += box;
+  }
+  const u = baseUnit(chars[0]!, x, glyphs);
+  u.text = chars.map((c) => c.ch).join('');
+  u.first = 'western';
+  u.last = 'western';
+  u.western = true;
+  return u;
+}
+
+function longMarkUnit(pair: Char[], fonts: FontSet, prepared: Prepared): Unit {
+  const glyphs = pair.map((c, k) => {
+    const g = glyphFor(c, fonts, prepared);
+    const isDash = c.cls === 'dash';
+    // The dash glyph is 0.89 em wide: draw one continuous rule and keep the glyphs invisible for the text layer.
+    return { face: g.face, id: g.id, text: c.ch, x: k * (LONG_MARK / 2) + (isDash ? 0 : (1 - g.advance) / 2), invisible: isDash };
+  });
+  const u = baseUnit(pair[0]!, LONG_MARK, glyphs);
+  u.text = pair.map((c) => c.ch).join('');
+  if (pair[0]!.cls === 'dash') u.rule = { from: DASH_INSET, to: LONG_MARK - DASH_INSET };
+  return u;
+}
+
+function singleUnit(c: Char, fonts: FontSet, prepared: Prepared, options: ComposeOptions): Unit {
+  const g = glyphFor(c, fonts, prepared);
+  const glyph: UnitGlyph = { face: g.face, id: g.id, text: c.ch, x: 0 };
+  if (c.cls === 'interpunct' || c.cls === 'solidus') {
+    // GB: interpunct and solidus are ½ em, centred, never adjusted.
+    glyph.x = (0.5 - g.advance) / 2;
+    const u = baseUnit(c, 0.5, [glyph]);
+    u.rigid = true;
+    return u;
+  }
+  if (c.cls === 'dash' && c.ch === '\u2E3A') {
+    const u = baseUnit(c, LONG_MARK, [{ ...glyph, invisible: true }]);
+    u.rule = { from: DASH_INSET, to: LONG_MARK - DASH_INSET };
+    return u;
+  }
+  if (c.cls === 'connector' || c.cls === 'dash') {
+    glyph.x = (1 - g.advance) / 2;
+    const u = baseUnit(c, 1, [glyph]);
+    u.rigid = true;
+    return u;
+  }
+  const u = baseUnit(c, g.advance, [glyph]);
+  const side = blankSide(c.cls);
+  if (side !== 'none' && g.advance >= 0.99) {
+    const halfByStyle = options.punctuation === 'banjiao' || (options.punctuation === 'kaiming' && c.cls !== 'stop');
+    if (halfByStyle) {
+      u.width = g.advance / 2;
+      if (side === 'left') glyph.x = -g.advance / 2;
+    } else if (side === 'left') u.blankLeft = g.advance / 2;
+    else u.blankRight = g.advance / 2;
+    u.stopMark = c.cls === 'stop';
+  }
+  return u;
+}
+
+/** The gap between two units: autospace at Han│Western boundaries, word spaces, and the break rules. */
+function gapBetween(prev: Unit, next: Unit, typedSpace: boolean, fonts: FontSet, options: ComposeOptions): Gap {
+  const breakable = mayEndLine(prev.last, options.lineBreak) && mayStartLine(next.first, options.lineBreak)
+    // A number binds to the measure word after it (1137个, 2.25万, 2018年).
+    && !(prev.western && /[0-9%]$/.test(prev.text) && next.first === 'han');
+  const hanWestern = (prev.last === 'han' && next.western) || (prev.western && next.first === 'han');
+  if (hanWestern && options.autospace > 0) return { kind: 'autospace', space: options.autospace, breakable };
+  if (typedSpace && prev.western && next.western) {
+    const space = fonts.face('body').glyph(0x20).advance;
+    return { kind: 'word', space, breakable: true };
+  }
+  return { kind: 'none', space: 0, breakable };
+}
+
+/** The gap after a run-in heading: at least `gap` em, grown so the body resumes on a whole em. */
+function alignedGap(units: Unit[], gap: number, options: ComposeOptions): number {
+  let x = options.indent;
+  units.forEach((u, k) => {
+    x += u.width;
+    if (k === 0 && options.trimLineStartOpen) x -= u.blankLeft;
+  });
+  return Math.ceil(x + gap - 1e-6) - x;
+}
+
+/**
+ * clreq #h-adjustment_of_adjacent_punctuation_marks: two adjacent marks take 1.5 em, the
+ * blank between them removed, so brackets stay tight against the text they enclose.
+ */
+function compressAdjacent(p: Prepared, options: ComposeOptions): void {
+  if (options.punctuation === 'banjiao') return;
+  for (let k = 1; k < p.units.length; k++) {
+    const a = p.units[k - 1]!;
+    const b = p.units[k]!;
+    if (p.gaps[k]!.kind !== 'none') continue;
+    const bIsMark = b.blankLeft > 0 || b.blankRight > 0;
+    if (a.blankRight > 0 && bIsMark) {
+      a.width -= a.blankRight;
+      a.blankRight = 0;
+    } else if (a.first === 'open' && b.blankLeft > 0) {
+      b.width -= b.blankLeft;
+      for (const g of b.glyphs) g.x -= b.blankLeft;
+      b.blankLeft = 0;
+    }
+  }
+}
+
+/** A Western word wider than the narrowest line is broken between any two characters (flagged later). */
+function splitOverlongWords(p: Prepared, options: ComposeOptions): void {
+  const measures = typeof options.measure === 'number' ? [options.measure] : options.measure;
+  const narrowest = Math.min(...measures);
+  for (let k = 0; k < p.units.length; k++) {
+    const u = p.units[k]!;
+    if (!u.western || u.width <= narrowest || u.glyphs.length < 2) continue;
+    const parts: Unit[] = u.glyphs.map((g, n) => {
+      const nextX = u.glyphs[n + 1]?.x ?? u.width;
+      return { ...u, text: g.text, width: nextX - g.x, glyphs: [{ ...g, x: 0 }], rule: undefined };
+    });
+    const gaps: Gap[] = parts.slice(1).map(() => ({ kind: 'none', space: 0, breakable: true }));
+    p.units.splice(k, 1, ...parts);
+    p.gaps.splice(k + 1, 0, ...gaps);
+    k += parts.length - 1;
+  }
+}
