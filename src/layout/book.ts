@@ -9,6 +9,7 @@ import type { Category, Edition } from '../model/document.js';
 import type { Template } from '../template/template.js';
 import type { SetLine } from '../typeset/types.js';
 import { ColumnFiller, type PageFrame } from './columns.js';
+import type { FigureBlock } from './figure.js';
 import { FlowBuilder, type LineItem } from './flow.js';
 import type { GlyphRun, LineKind, Page, PageLine, Rule } from './types.js';
 
@@ -24,7 +25,7 @@ export function layoutBook(edition: Edition, template: Template, fonts: FontSet,
   for (const category of edition.categories) {
     if (template.category_starts_recto && pages.length % 2 === 1) pages.push(emptyPage(pages.length + 1, true));
     const items = builder.category(category);
-    const frames = new ColumnFiller(template, items).fill(template.headings.category.lines);
+    const frames = new ColumnFiller(template, items, (item, measures, tail) => builder.reflow(item, measures, tail)).fill(template.headings.category.lines);
     frames.forEach((frame, k) => {
       const page = emptyPage(pages.length + 1, false);
       const geometry = new PageGeometry(template, page.number);
@@ -88,9 +89,12 @@ function drawFrame(page: Page, frame: PageFrame, geo: PageGeometry): void {
   const pitch = geo.t.grid.line_pitch;
   frame.columns.forEach((column, c) => {
     const x = geo.columnX(c);
+    const inset = column.inset;
     for (const { item, slot } of column.placed) {
       if (item.kind === 'line') {
-        drawLineItem(page, item, x, geo.baseline(slot, item.size));
+        const beside = inset !== undefined && slot >= inset.from && slot < inset.to;
+        const shift = beside ? (geo.t.grid.chars_per_line - inset.measure) * geo.t.grid.body_size : 0;
+        drawLineItem(page, item, x + shift, geo.baseline(slot, item.size));
       } else {
         // A heading centred in its grid lines.
         const lead = item.size * 1.4;
@@ -116,7 +120,8 @@ function drawFrame(page: Page, frame: PageFrame, geo: PageGeometry): void {
 function drawLineItem(page: Page, item: LineItem, columnX: number, baseline: number): void {
   const x = columnX + item.indent;
   page.lines.push(pageLine(item.line, x, baseline, item.size, item.lineKind));
-  if (item.tail) page.lines.push(pageLine(item.tail, x, baseline, item.size, 'byline'));
+  // The byline is right-aligned to the line's own measure (shorter beside an inset figure).
+  if (item.tail) page.lines.push(pageLine(item.tail, x + (item.line.measure - item.tail.measure) * item.size, baseline, item.size, 'byline'));
 }
 
 /** The 资料 box: a frame around each column's share of its lines, inset from the column edges. */
@@ -131,10 +136,12 @@ function drawBoxFrames(page: Page, placed: { item: LineItem; slot: number }[], c
   }
 }
 
-function drawFigure(page: Page, block: import('./figure.js').FigureBlock, x: number, slot: number, geo: PageGeometry): void {
+function drawFigure(page: Page, block: FigureBlock, x: number, slot: number, geo: PageGeometry): void {
   let s = slot + block.gapSlots;
   const imageTop = geo.slotTop(s) + 1;
-  page.images.push({ file: block.figure.image, x: x + (block.width - block.imageWidth) / 2, y: imageTop, width: block.imageWidth, height: block.imageHeight });
+  // An inset image sits at the start of the column, the text running beside it on its right.
+  const imageX = block.span === 'inset' ? x : x + (block.width - block.imageWidth) / 2;
+  page.images.push({ file: block.figure.image, x: imageX, y: imageTop, width: block.imageWidth, height: block.imageHeight });
   s += block.imageSlots;
   for (const l of block.caption) page.lines.push(pageLine(l, x, geo.baseline(s++, block.captionSize), block.captionSize, 'caption'));
   if (block.credit) page.lines.push(pageLine(block.credit, x, geo.baseline(s, block.captionSize), block.captionSize, 'credit'));

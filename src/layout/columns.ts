@@ -35,7 +35,12 @@ export interface ColumnFrame {
   /** Slots from here down are taken by figures. */
   bottom: number;
   placed: SlotPlacement[];
+  /** Slots beside an inset figure, where body lines are set to a shorter measure. */
+  inset?: { from: number; to: number; measure: number };
 }
+
+/** Sets a body paragraph again from a line on, to the given measures (text running around a figure). */
+export type Reflow = (item: LineItem, measures: number[], tail: LineItem['tail']) => LineItem[];
 
 export interface PageFrame {
   columns: ColumnFrame[];
@@ -60,7 +65,7 @@ export class ColumnFiller {
   private readonly slots: number;
   private readonly columns: number;
 
-  constructor(private readonly template: Template, private readonly items: FlowItem[]) {
+  constructor(private readonly template: Template, private readonly items: FlowItem[], private readonly reflow: Reflow) {
     this.slots = template.grid.lines_per_column;
     this.columns = template.grid.columns;
   }
@@ -113,11 +118,36 @@ export class ColumnFiller {
           this.nextColumn();
           return i;
         }
+        const inset = column.inset;
+        const beside = inset !== undefined && column.top >= inset.from && column.top < inset.to;
+        if (beside && !item.spec) {
+          // Only body text runs around a figure: anything else goes below it.
+          column.top = inset.to;
+          return i;
+        }
+        const measure = beside ? inset.measure : this.template.grid.chars_per_line;
+        if (item.spec && Math.abs(item.line.measure - measure) > 1e-9) {
+          this.setAgain(i, item, column);
+          return i;
+        }
         column.placed.push({ item, slot: column.top });
         column.top += 1;
         return i + 1;
       }
     }
+  }
+
+  /** Compose the rest of the paragraph again, each line to the measure of the slot it will take. */
+  private setAgain(i: number, item: LineItem, column: ColumnFrame): void {
+    const rest = item.count - item.index;
+    const measures: number[] = [];
+    for (let s = column.top; s < column.bottom; s++) {
+      const beside = column.inset !== undefined && s >= column.inset.from && s < column.inset.to;
+      measures.push(beside ? column.inset!.measure : this.template.grid.chars_per_line);
+    }
+    measures.push(this.template.grid.chars_per_line);
+    const lastOld = this.items[i + rest - 1] as LineItem;
+    this.items.splice(i, rest, ...this.reflow(item, measures, lastOld.tail));
   }
 
   /** Would a column break right after this line (the line being last in its column) break a keep rule? */
@@ -128,6 +158,7 @@ export class ColumnFiller {
     if (item.count >= 2 && item.index === 0) return true; // first line alone at the foot
     if (item.count >= 2 && item.index === item.count - 2 && !item.tail) return true; // last line alone at the top
     if (nextIsByline && item.index === item.count - 1) return true; // byline alone at the top
+    if (item.keepWithNext) return true;
     return false;
   }
 
@@ -157,6 +188,14 @@ export class ColumnFiller {
 
   /** Reserve the foot of the current column (or of both columns of the page) for a figure. */
   private reserve(block: FigureBlock): boolean {
+    if (block.span === 'inset') {
+      const c = this.page.columns[this.col]!;
+      if (c.inset || c.bottom - c.top < block.slots + block.besideSlots) return false;
+      c.bottom -= block.slots;
+      c.inset = { from: c.bottom - block.besideSlots, to: c.bottom, measure: block.besideMeasure };
+      this.page.figures.push({ block, column: this.col, slot: c.inset.from });
+      return true;
+    }
     if (block.span === 'column') {
       const c = this.page.columns[this.col]!;
       // Leave room for two lines of text above the figure, unless the column is still empty.
@@ -218,7 +257,7 @@ export class ColumnFiller {
     const used = original.columns.reduce((s, c) => s + (c.top - c.start), 0);
     const spanTop = pageIndex === 0 ? openerSlots : 0;
     for (let limit = Math.ceil(used / original.columns.length); limit < this.slots - spanTop; limit++) {
-      const trial = new ColumnFiller(this.template, this.items);
+      const trial = new ColumnFiller(this.template, this.items, this.reflow);
       trial.pendingColumn = [...snapshot.pendingColumn];
       trial.pendingPage = [...snapshot.pendingPage];
       trial.currentIndex = snapshot.index;

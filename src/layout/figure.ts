@@ -11,8 +11,8 @@ import type { FlowBuilder } from './flow.js';
 
 export interface FigureBlock {
   figure: Figure;
-  /** 'page' spans both columns. */
-  span: 'column' | 'page';
+  /** 'page' spans both columns; 'inset' sits at the column's foot corner with text running beside it. */
+  span: 'column' | 'page' | 'inset';
   width: number;
   imageWidth: number;
   imageHeight: number;
@@ -23,8 +23,12 @@ export interface FigureBlock {
   credit: SetLine | undefined;
   /** Grid lines of blank space between the block and the text. */
   gapSlots: number;
-  /** Total grid lines. */
+  /** Total grid lines across the column (for an inset: its caption and credit under the image). */
   slots: number;
+  /** Inset only: grid lines beside which the text runs on shortened lines (a gap line and the image). */
+  besideSlots: number;
+  /** Inset only: the measure of the text lines beside the image, in body em. */
+  besideMeasure: number;
 }
 
 /** A figure never takes more than this share of a column's height. */
@@ -32,12 +36,14 @@ const MAX_HEIGHT_SHARE = 0.45;
 
 export function figureBlock(figure: Figure, template: Template, builder: FlowBuilder): FigureBlock {
   const g = template.grid;
-  const span = figure.size === 'page' && g.columns > 1 ? 'page' : 'column';
+  const span = figure.size === 'page' && g.columns > 1 ? 'page' : figure.size === 'inset' ? 'inset' : 'column';
   const width = span === 'page' ? template.areaWidth : template.measure;
+  // An inset image is inset_width_chars wide less one character of space towards the text.
+  const frameWidth = span === 'inset' ? (template.figures.inset_width_chars - 1) * g.body_size : width;
   const { width: pw, height: ph } = imageSize(fs.readFileSync(figure.image));
   const aspect = pw && ph ? ph / pw : 2 / 3;
-  let imageWidth = width;
-  let imageHeight = width * aspect;
+  let imageWidth = frameWidth;
+  let imageHeight = frameWidth * aspect;
   const maxHeight = template.areaHeight * MAX_HEIGHT_SHARE;
   if (imageHeight > maxHeight) {
     imageHeight = maxHeight;
@@ -52,6 +58,13 @@ export function figureBlock(figure: Figure, template: Template, builder: FlowBui
     ? builder.compose([{ text: creditText, role: 'caption' }], { ...builder.options(size, measure, 0, 'end'), trimLineStartOpen: false }, figure.source)[0]
     : undefined;
   const gapSlots = template.figures.gap_lines;
-  const slots = gapSlots + imageSlots + caption.length + (credit ? 1 : 0);
-  return { figure, span, width, imageWidth, imageHeight, imageSlots, captionSize: size, caption, credit, gapSlots, slots };
+  const captionSlots = caption.length + (credit ? 1 : 0);
+  if (span === 'inset') {
+    return {
+      figure, span, width, imageWidth, imageHeight, imageSlots, captionSize: size, caption, credit, gapSlots,
+      slots: captionSlots, besideSlots: gapSlots + imageSlots, besideMeasure: g.chars_per_line - template.figures.inset_width_chars,
+    };
+  }
+  const slots = gapSlots + imageSlots + captionSlots;
+  return { figure, span, width, imageWidth, imageHeight, imageSlots, captionSize: size, caption, credit, gapSlots, slots, besideSlots: 0, besideMeasure: 0 };
 }

@@ -27,6 +27,17 @@ export interface LineItem {
   box?: number;
   /** Extra text right-aligned on the same line (a byline sharing the last line). */
   tail?: SetLine;
+  /** Body lines can be set again to another measure (beside an inset figure); others cannot. */
+  spec?: ParagraphSpec;
+  /** Keep this line in the same column as the next one (the 资料 label). */
+  keepWithNext?: boolean;
+}
+
+/** What a paragraph was composed from, to compose it again from one of its lines on. */
+export interface ParagraphSpec {
+  pieces: Piece[];
+  options: ComposeOptions;
+  source: SourceRef;
 }
 
 export interface HeadingItem {
@@ -144,13 +155,32 @@ export class FlowBuilder {
     }
     for (const r of p.runs) pieces.push({ text: r.text, role: STYLE_ROLE[r.style] });
     const indent = runInTitle !== undefined ? t.entry_title_indent : t.first_line_indent;
-    const lines = this.compose(pieces, this.options(g.body_size, g.chars_per_line, indent), p.source);
-    return this.lineItems(lines, g.body_size, 'body', 0);
+    const spec: ParagraphSpec = { pieces, options: this.options(g.body_size, g.chars_per_line, indent), source: p.source };
+    const lines = this.compose(spec.pieces, spec.options, spec.source);
+    return this.lineItems(lines, g.body_size, 'body', 0, undefined, spec);
   }
 
-  private lineItems(lines: SetLine[], size: number, lineKind: LineKind, indent: number, box?: number): LineItem[] {
+  private lineItems(lines: SetLine[], size: number, lineKind: LineKind, indent: number, box?: number, spec?: ParagraphSpec): LineItem[] {
     const para = ++this.para;
-    return lines.map((line, index) => ({ kind: 'line', line, size, lineKind, indent, para, index, count: lines.length, ...(box ? { box } : {}) }));
+    return lines.map((line, index) => ({
+      kind: 'line', line, size, lineKind, indent, para, index, count: lines.length,
+      ...(box ? { box } : {}), ...(spec ? { spec } : {}),
+    }));
+  }
+
+  /**
+   * Set a body paragraph again from line `item` on, line k to `measures[k]` em (text running
+   * around an inset figure). A line continuing a paragraph is not indented (clreq IN-2).
+   */
+  reflow(item: LineItem, measures: number[], tail: SetLine | undefined): LineItem[] {
+    const spec = item.spec!;
+    const pieces = item.index === 0 ? spec.pieces : piecesFrom(spec.pieces, item.line.offset);
+    const options: ComposeOptions = { ...spec.options, measure: measures, indent: item.index === 0 ? spec.options.indent : 0 };
+    const lines = this.compose(pieces, options, spec.source);
+    const count = item.index + lines.length;
+    const items = lines.map((line, k): LineItem => ({ ...item, line, index: item.index + k, count, tail: undefined }));
+    if (tail) this.attachByline(items, tail);
+    return items;
   }
 
   private infoBox(label: string, paragraphs: Paragraph[]): LineItem[] {
@@ -158,7 +188,7 @@ export class FlowBuilder {
     const inset = (this.template.measure - b.chars_per_line * b.size) / 2;
     const box = ++this.box;
     const labelLines = this.compose([{ text: label, role: 'heading' }], this.options(b.size, b.chars_per_line, 0), paragraphs[0]?.source ?? { file: '', line: 0 });
-    const items = this.lineItems(labelLines, b.size, 'box', inset, box);
+    const items = this.lineItems(labelLines, b.size, 'box', inset, box).map((l): LineItem => ({ ...l, keepWithNext: true }));
     for (const p of paragraphs) {
       const pieces: Piece[] = p.runs.map((r) => ({ text: r.text, role: r.style === 'body' ? 'box' : STYLE_ROLE[r.style] }));
       const lines = this.compose(pieces, this.options(b.size, b.chars_per_line, this.template.text.first_line_indent), p.source);
@@ -181,13 +211,33 @@ export class FlowBuilder {
     const chars = [...name];
     const padded = chars.length === 2 ? `${chars[0]}\u3000${chars[1]}` : name;
     const [tail] = this.compose([{ text: `（${padded}）`, role: 'body' }], { ...this.options(g.body_size, g.chars_per_line, 0, 'end'), trimLineStartOpen: false }, source);
-    if (!tail) return;
+    if (tail) this.attachByline(items, tail);
+  }
+
+  private attachByline(items: FlowItem[], tail: SetLine): void {
     const last = items[items.length - 1];
     const tailWidth = tail.width - (tail.glyphs[0]?.x ?? 0);
     if (last?.kind === 'line' && last.lineKind === 'body' && !last.box && last.line.width + 1 + tailWidth <= last.line.measure + 1e-6) {
       last.tail = tail;
       return;
     }
-    items.push(...this.lineItems([tail], g.body_size, 'byline', 0));
+    items.push(...this.lineItems([tail], this.template.grid.body_size, 'byline', 0));
   }
+}
+
+/** The pieces from character offset `offset` on (offsets count UTF-16 units of text pieces, as prepare does). */
+function piecesFrom(pieces: readonly Piece[], offset: number): Piece[] {
+  const out: Piece[] = [];
+  let at = 0;
+  for (const p of pieces) {
+    if ('gap' in p) {
+      if (at >= offset) out.push(p);
+      continue;
+    }
+    const start = p.source ?? at;
+    const end = start + p.text.length;
+    if (end > offset) out.push({ ...p, text: p.text.slice(Math.max(0, offset - start)), source: Math.max(start, offset) });
+    at = end;
+  }
+  return out;
 }
