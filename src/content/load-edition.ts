@@ -159,25 +159,34 @@ function loadEntry(file: string, realRoot: string, diagnostics: Diagnostics): Or
   if (first?.kind === 'paragraph') first.leadsEntry = true;
   const figures = meta.figures.map((f, i): Figure => ({
     kind: 'figure',
-    image: resolveImage(file, f.image, realRoot, diagnostics, lineOfKey(m[1]!, 'figures', i) + 1),
+    image: resolveImage(file, f.image, realRoot, diagnostics, lineOfItemField(m[1]!, 'figures', i, 'image') + 1),
     caption: f.caption,
     credit: f.credit,
     creditRole: f.credit_role,
     size: f.size,
-    source: { file, line: lineOfKey(m[1]!, 'figures', i) + 1 },
+    source: { file, line: lineOfItemField(m[1]!, 'figures', i) + 1 },
   }));
   return { title: meta.title, blocks, figures, index: meta.index, source, order: meta.order ?? empty.order };
 }
 
-/** Line (0-based within the front matter) of the i-th item under `key`, for messages. */
-function lineOfKey(yamlText: string, key: string, i: number): number {
+/**
+ * Line (1-based within the front matter) of `field` in the i-th item of the list under `key`
+ * (or of the item itself when it has no such field), for messages.
+ */
+function lineOfItemField(yamlText: string, key: string, i: number, field?: string): number {
   const lines = yamlText.split('\n');
   const start = lines.findIndex((l) => l.startsWith(`${key}:`));
   let seen = -1;
+  let item = -1;
   for (let n = start + 1; n >= 1 && n < lines.length; n++) {
-    if (/^\s*-\s/.test(lines[n]!) && ++seen === i) return n + 1;
+    const l = lines[n]!;
+    if (/^\S/.test(l)) break;
+    if (/^\s*-\s/.test(l) && ++seen > i) break;
+    if (seen !== i) continue;
+    if (item < 0) item = n;
+    if (field && new RegExp(`^\\s*(?:-\\s+)?${field}:`).test(l)) return n + 1;
   }
-  return Math.max(start, 0) + 1;
+  return (item >= 0 ? item : Math.max(start, 0)) + 1;
 }
 
 function resolveImage(entryFile: string, rel: string, realRoot: string, diagnostics: Diagnostics, line: number): string {

@@ -2,7 +2,7 @@
  * Reading YAML (whole files and front matter) with positions kept, and validating it
  * against a zod schema so that every problem names its file, line and column.
  */
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import { z } from 'zod';
 import { closest, type Diagnostics } from './diagnostics.js';
 
@@ -45,10 +45,41 @@ export function readYaml<S extends z.ZodType>(
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      // One diagnostic per unknown key, at the key itself.
+      for (const key of issue.keys) {
+        const [line, col] = where(keyOffset(doc, issue.path, key));
+        diagnostics.error(src.file, line, col, unknownKey(key, knownKeys(schema, issue.path)));
+      }
+      continue;
+    }
     const [line, col] = where(offsetOf(doc, issue.path));
-    diagnostics.error(src.file, line, col, describeIssue(issue, schema));
+    const missing = issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined;
+    diagnostics.error(src.file, line, col, missing ? `missing required key '${issue.path.join('.')}'` : `'${issue.path.join('.')}': ${issue.message}`);
   }
   return undefined;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const p of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  return v;
+}
+
+/** Offset of `key` in the map at `path`. */
+function keyOffset(doc: Document, path: readonly PropertyKey[], key: string): number {
+  const map = path.length === 0 ? doc.contents : doc.getIn(path as unknown[], true);
+  if (isMap(map)) {
+    for (const pair of map.items) {
+      if (isScalar(pair.key) && pair.key.value === key && pair.key.range) return pair.key.range[0];
+    }
+  }
+  return offsetOf(doc, path);
+}
+
+function unknownKey(key: string, known: string[]): string {
+  const hint = closest(key, known);
+  return `unknown key '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}; known keys: ${known.join(', ')}`;
 }
 
 /** Offset of the YAML node at `path`, or of the nearest ancestor that exists. */
@@ -58,23 +89,6 @@ function offsetOf(doc: Document, path: readonly PropertyKey[]): number {
     if (isNode(node) && node.range) return node.range[0];
   }
   return 0;
-}
-
-function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType): string {
-  const at = issue.path.length > 0 ? `'${issue.path.join('.')}'` : 'front matter';
-  if (issue.code === 'unrecognized_keys') {
-    const known = knownKeys(schema, issue.path);
-    return issue.keys
-      .map((k) => {
-        const hint = closest(k, known);
-        return `unknown key '${k}'${hint ? ` (did you mean '${hint}'?)` : ''}; known keys: ${known.join(', ')}`;
-      })
-      .join('; ');
-  }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return `missing required key ${at}`;
-  }
-  return `${at}: ${issue.message}`;
 }
 
 /** The keys the object schema at `path` accepts (for did-you-mean hints). */

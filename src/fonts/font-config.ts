@@ -32,9 +32,13 @@ export interface ResolvedGlyph extends GlyphInfo {
 }
 
 export class FontSet {
+  /** Resolved glyphs per role and code point (null: no face has it). */
+  private readonly resolved = new Map<FontRole, Map<number, ResolvedGlyph | null>>();
+
   constructor(
     private readonly roles: Record<FontRole, FontFace>,
-    private readonly fallbacks: FontFace[],
+    /** Opened on first use: most books never need them. */
+    private readonly fallbacks: (() => FontFace)[],
   ) {}
 
   face(role: FontRole): FontFace {
@@ -43,20 +47,28 @@ export class FontSet {
 
   /** The glyph for a code point in a role, trying the fallback faces; undefined if no face has it. */
   resolve(role: FontRole, codePoint: number): ResolvedGlyph | undefined {
+    let cache = this.resolved.get(role);
+    if (!cache) this.resolved.set(role, (cache = new Map()));
+    let r = cache.get(codePoint);
+    if (r === undefined) {
+      r = this.lookup(role, codePoint) ?? null;
+      cache.set(codePoint, r);
+    }
+    return r ?? undefined;
+  }
+
+  private lookup(role: FontRole, codePoint: number): ResolvedGlyph | undefined {
     const face = this.roles[role];
     const g = face.glyph(codePoint);
     if (g.id !== 0) return { ...g, face, fallback: false };
-    for (const f of this.fallbacks) {
+    for (const open of this.fallbacks) {
+      const f = open();
       const fg = f.glyph(codePoint);
       if (fg.id !== 0) return { ...fg, face: f, fallback: true };
     }
     return undefined;
   }
 
-  /** Every distinct face in use. */
-  allFaces(): FontFace[] {
-    return [...new Set([...Object.values(this.roles), ...this.fallbacks])];
-  }
 }
 
 export function fontsDir(): string {
@@ -96,7 +108,7 @@ export function loadFonts(dir = fontsDir()): FontSet {
     return face;
   };
   const roles = Object.fromEntries(ROLES.map((r) => [r, open(config.roles[r])])) as Record<FontRole, FontFace>;
-  const set = new FontSet(roles, config.fallback.map(open));
+  const set = new FontSet(roles, config.fallback.map((name) => () => open(name)));
   cache.set(key, set);
   return set;
 }

@@ -248,8 +248,8 @@ export class ColumnFiller {
   }
 
   /**
-   * Balance the last page: refill it with the first column limited to k slots, for the
-   * smallest k that still fits everything on the page.
+   * Balance the last page: refill it with every column limited to k slots, for the smallest
+   * k that still fits everything on the page.
    */
   private balance(pageIndex: number, snapshot: Snapshot, openerSlots: number): void {
     if (pageIndex !== this.pages.length - 1) return;
@@ -262,7 +262,7 @@ export class ColumnFiller {
       trial.pendingPage = [...snapshot.pendingPage];
       trial.currentIndex = snapshot.index;
       trial.newPage(spanTop);
-      trial.page.columns[0]!.bottom = Math.min(trial.page.columns[0]!.bottom, spanTop + limit);
+      for (const c of trial.page.columns) c.bottom = Math.min(c.bottom, spanTop + limit);
       let i = snapshot.index;
       while (i < this.items.length && trial.pages.length === 1) {
         const next = trial.place(i);

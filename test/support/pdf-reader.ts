@@ -65,6 +65,16 @@ export interface PdfPage {
    * the raw file bytes, see {@link readPdf}).
    */
   boxes: Record<string, number[]>;
+  /** Images painted on the page: their bounding boxes in top-left page coordinates. */
+  images: PdfImage[];
+}
+
+/** An image's bounding box on the page (pt, top-left origin, y down). */
+export interface PdfImage {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /** A font used by text on some page. */
@@ -223,6 +233,7 @@ function walkOperators(
   toPage: Matrix,
   fontNameOf: (id: string) => string,
   fontsUsed: Set<string>,
+  images: PdfImage[],
 ): PdfGlyph[] {
   const OPS = pdfjs.OPS;
   const glyphs: PdfGlyph[] = [];
@@ -417,6 +428,17 @@ function walkOperators(
         moveText(0, -gs.leading);
         showText(args[2]);
         break;
+      case OPS.paintImageXObject:
+      case OPS.paintInlineImageXObject:
+      case OPS.paintImageMaskXObject: {
+        // An image fills the unit square of its CTM.
+        const m = mul(gs.ctm, toPage);
+        const corners = [apply(m, 0, 0), apply(m, 1, 0), apply(m, 0, 1), apply(m, 1, 1)];
+        const xs = corners.map((c) => c[0]);
+        const ys = corners.map((c) => c[1]);
+        images.push({ x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) });
+        break;
+      }
       default:
         break;
     }
@@ -573,6 +595,7 @@ export async function readPdf(file: string | Uint8Array): Promise<PdfDocumentInf
       const viewport = page.getViewport({ scale: 1 });
       const toPage = toMatrix(viewport.transform) ?? IDENTITY;
       const fontsUsed = new Set<string>();
+      const images: PdfImage[] = [];
       const glyphs = walkOperators(
         opList.fnArray,
         opList.argsArray,
@@ -580,13 +603,14 @@ export async function readPdf(file: string | Uint8Array): Promise<PdfDocumentInf
         toPage,
         (id) => fontsById.get(id)?.name ?? id,
         fontsUsed,
+        images,
       );
       for (const id of fontsUsed) if (!fontOrder.includes(id)) fontOrder.push(id);
 
       const boxes: Record<string, number[]> = page.ref ? rawPageBoxes(raw, page.ref.num, page.ref.gen) : {};
       boxes.MediaBox ??= Array.from(page.view);
 
-      pages.push({ number: n, width: viewport.width, height: viewport.height, glyphs, boxes });
+      pages.push({ number: n, width: viewport.width, height: viewport.height, glyphs, boxes, images });
       page.cleanup();
     }
 
