@@ -1,0 +1,29 @@
+/**
+ * Book structure across 类目: each opens on a recto, a blank verso is inserted when needed and
+ * shows neither running head nor folio; bookmarks point at the right pages.
+ */
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { makeEdition } from '../support/edition-fixture.js';
+import { readPdf } from '../support/pdf-reader.js';
+
+it('starts every 类目 on a recto page, with an empty verso before it when needed', async () => {
+  const short = { title: '概况', body: '2018年，上城区有基层工会组织1137个，覆盖基层单位5348个，工会会员196657人。' };
+  const dir = makeEdition([
+    { title: '群众团体', titleEn: 'Mass Organizations', sections: [{ title: '上城区总工会', byline: '刘乃华', entries: [short] }] },
+    { title: '政法', titleEn: 'Politics and Law', sections: [{ title: '公安', byline: '徐灿', entries: [short] }] },
+  ]);
+  const out = path.join(dir, 'book.pdf');
+  await build(dir, { output: out });
+  const pdf = await readPdf(out);
+  expect(pdf.pages.length).toBe(3);
+  const text = (n: number) => pdf.pages[n - 1]!.glyphs.map((g) => g.char).join('');
+  expect(text(1)).toContain('群众团体');
+  expect(pdf.pages[1]!.glyphs).toEqual([]); // the blank verso: no running head, no folio
+  expect(text(3)).toContain('政法');
+  expect(text(3)).toContain('PoliticsandLaw');
+  expect(pdf.outline.map((o) => [o.title, o.page])).toEqual([['群众团体', 1], ['政法', 3]]);
+  expect(pdf.outline[1]!.children.map((c) => [c.title, c.page])).toEqual([['公安', 3]]);
+  expect(pdf.outline[1]!.children[0]!.children.map((c) => c.title)).toEqual(['概况']);
+});

@@ -1,0 +1,92 @@
+/**
+ * The column filler's keep rules, on synthetic flows with exact slot positions.
+ */
+import { describe, expect, it } from 'vitest';
+import { ColumnFiller } from '../../src/layout/columns.js';
+import type { FlowItem, HeadingItem, LineItem } from '../../src/layout/flow.js';
+import { loadTemplate, type Template } from '../../src/template/template.js';
+import type { SetLine } from '../../src/typeset/types.js';
+
+const base = loadTemplate('default');
+/** A small grid: 10 lines per column, 2 columns, no opener. */
+const template: Template = { ...base, grid: { ...base.grid, lines_per_column: 10 } };
+
+const line = (text: string): SetLine => ({ glyphs: [], rules: [], text, width: 24, measure: 24, maxAddedSpace: 0, offset: 0, last: false });
+let para = 0;
+function paragraph(n: number, kind: LineItem['lineKind'] = 'body'): LineItem[] {
+  const id = ++para;
+  return Array.from({ length: n }, (_, index) => ({ kind: 'line', line: line(`p${id}.${index}`), size: 9, lineKind: kind, indent: 0, para: id, index, count: n }));
+}
+const heading = (title: string): HeadingItem => ({ kind: 'heading', lines: [], size: 13, slots: 3, rule: false, title });
+const noReflow = () => { throw new Error('no reflow expected'); };
+
+/** Where each item landed: "page/column/slot" keyed by the line text or heading title. */
+function fill(items: FlowItem[], opener = 0): Map<string, string> {
+  const pages = new ColumnFiller(template, items, noReflow).fill(opener);
+  const where = new Map<string, string>();
+  pages.forEach((p, pi) => p.columns.forEach((c, ci) => c.placed.forEach((pl) => {
+    where.set(pl.item.kind === 'line' ? pl.item.line.text : pl.item.title, `${pi}/${ci}/${pl.slot}`);
+  })));
+  return where;
+}
+
+describe('column filler keep rules', () => {
+  it('fills columns top to bottom, then the next column, then the next page', () => {
+    const w = fill(paragraph(25));
+    const lines = [...w.values()];
+    expect(lines.slice(0, 3)).toEqual(['0/0/0', '0/0/1', '0/0/2']);
+    expect(w.get(`p${para}.10`)).toBe('0/1/0');
+    expect(w.get(`p${para}.20`)).toBe('1/0/0');
+  });
+
+  /** Enough text after the case that the case's page is not the last (which is balanced). */
+  const tail = () => paragraph(30);
+
+  it('does not leave the first line of a paragraph alone at the foot of a column', () => {
+    const items = [...paragraph(9), ...paragraph(4)];
+    const p = para;
+    const w = fill([...items, ...tail()]);
+    // 9 lines fill slots 0–8; the next paragraph's first line would be alone in slot 9.
+    expect(w.get(`p${p}.0`)).toBe('0/1/0');
+  });
+
+  it('does not leave the last line of a paragraph alone at the top of a column', () => {
+    const first = paragraph(8);
+    const second = paragraph(3);
+    const p = para;
+    const w = fill([...first, ...second, ...tail()]);
+    // Slots 8 and 9 would take p.0 and p.1, leaving p.2 alone at the top: p.1 moves along.
+    expect(w.get(`p${p}.0`)).toBe('0/0/8');
+    expect(w.get(`p${p}.1`)).toBe('0/1/0');
+    expect(w.get(`p${p}.2`)).toBe('0/1/1');
+  });
+
+  it('moves a heading with at least two lines of its text', () => {
+    const items: FlowItem[] = [...paragraph(6), heading('分目'), ...paragraph(5)];
+    const p = para;
+    const w = fill([...items, ...tail()]);
+    // The heading takes 3 slots (6–8) and would leave one line in slot 9: it moves on.
+    expect(w.get('分目')).toBe('0/1/0');
+    expect(w.get(`p${p}.0`)).toBe('0/1/3');
+  });
+
+  it('never sets a byline alone at the top of a column', () => {
+    const text = paragraph(10);
+    const byline = paragraph(1, 'byline');
+    const p = para;
+    const w = fill([...text, ...byline, ...tail()]);
+    // The byline would open column 2 alone: the paragraph's last line goes with it.
+    expect(w.get(`p${p}.0`)).toBe('0/1/1');
+    expect(w.get(`p${p - 1}.9`)).toBe('0/1/0');
+  });
+
+  it('balances the last page within one line', () => {
+    const w = fill(paragraph(13));
+    const slots = [...w.values()].filter((v) => v.startsWith('0/'));
+    const left = slots.filter((v) => v.startsWith('0/0/')).length;
+    const right = slots.filter((v) => v.startsWith('0/1/')).length;
+    expect(left + right).toBe(13);
+    expect(Math.abs(left - right)).toBeLessThanOrEqual(1);
+    expect(left).toBeGreaterThanOrEqual(right);
+  });
+});
