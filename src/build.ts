@@ -1,40 +1,94 @@
 /**
  * The pipeline: load content → document model → typeset and lay out pages → PDF.
+ * One function per thing an editor makes: the book, the printer's PDF, the archive copy.
  */
+import fs from 'node:fs';
 import path from 'node:path';
-import { ContentError } from './content/diagnostics.js';
+import { makeManifest, writeManifest } from './archive/manifest.js';
+import { ContentError, type Diagnostic, type Diagnostics } from './content/diagnostics.js';
 import { loadEdition } from './content/load-edition.js';
-import { loadFonts } from './fonts/font-config.js';
+import { loadFonts, type FontSet } from './fonts/font-config.js';
 import { layoutBook } from './layout/book.js';
 import type { Page } from './layout/types.js';
-import { writePdf } from './pdf/writer.js';
-import { loadTemplate } from './template/template.js';
-import type { Diagnostic } from './content/diagnostics.js';
+import type { Edition } from './model/document.js';
+import { writePageRecord } from './pdf/page-record.js';
+import { checkImageResolution } from './pdf/print-checks.js';
+import { writePdf, type WriteOptions } from './pdf/writer.js';
+import { loadTemplate, type Template } from './template/template.js';
+
+const MM = 72 / 25.4;
+
+/** book: the trimmed pages; print: with bleed, boxes and crop marks; archive: PDF/A-2u. */
+export type OutputKind = 'book' | 'print' | 'archive';
 
 export interface BuildOptions {
-  /** Output file; default out/<edition>.pdf under the current directory. */
+  /** Output file; default out/<edition>.pdf (out/<edition>-print.pdf, out/<edition>-archive.pdf). */
   output?: string;
+  kind?: OutputKind;
 }
 
 export interface BuildResult {
   output: string;
+  edition: Edition;
   pages: Page[];
   warnings: Diagnostic[];
+  /** The archive manifest (archive builds only). */
+  manifest?: string;
 }
 
-export async function build(editionDir: string, options: BuildOptions = {}): Promise<BuildResult> {
+/** Everything laid out, before any file is written. */
+export interface LaidOut {
+  edition: Edition;
+  template: Template;
+  fonts: FontSet;
+  pages: Page[];
+  diagnostics: Diagnostics;
+}
+
+/** Load and lay out an edition; throws ContentError when the content has errors. */
+export function layoutEdition(editionDir: string): LaidOut {
   const { edition, diagnostics } = loadEdition(editionDir);
-  const template = loadTemplate(edition.template);
+  const template = loadTemplate(edition.template, edition.templateVersion);
   const fonts = loadFonts();
   const pages = layoutBook(edition, template, fonts, diagnostics);
   if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
-  const output = path.resolve(options.output ?? path.join('out', `${edition.id}.pdf`));
-  await writePdf(pages, edition, template, output, { date: buildDate(edition.year) });
-  return { output, pages, warnings: diagnostics.warnings };
+  return { edition, template, fonts, pages, diagnostics };
+}
+
+export async function build(editionDir: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const kind = options.kind ?? 'book';
+  const laid = layoutEdition(editionDir);
+  const { edition, template, fonts, pages, diagnostics } = laid;
+  const suffix = kind === 'book' ? '' : `-${kind}`;
+  const output = path.resolve(options.output ?? path.join('out', `${edition.id}${suffix}.pdf`));
+  const write: WriteOptions = { date: buildDate(edition.year) };
+  if (kind === 'print') {
+    const p = template.print;
+    checkImageResolution(pages, p.min_image_ppi, diagnostics);
+    write.print = {
+      bleed: p.bleed_mm * MM,
+      slug: p.slug_mm * MM,
+      markLength: p.crop_mark_mm * MM,
+      labelFace: fonts.face('running_head'),
+      label: (page) => `${edition.runningHead}  第 ${page} 页  ${template.name} v${template.version}  ${write.date.toISOString().slice(0, 10)}`,
+    };
+  }
+  if (kind === 'archive') write.archive = true;
+  await writePdf(pages, edition, template, output, write);
+  writePageRecord(output, edition, pages);
+  const manifest = kind === 'archive' ? writeManifest(makeManifest(edition, template, fonts, pages, output), output) : undefined;
+  return { output, edition, pages, warnings: diagnostics.warnings, ...(manifest ? { manifest } : {}) };
+}
+
+/** Every edition folder (one holding edition.yaml) directly under `contentDir`, in name order. */
+export function editionDirs(contentDir: string): string[] {
+  return fs.readdirSync(contentDir).sort()
+    .map((name) => path.join(contentDir, name))
+    .filter((dir) => fs.existsSync(path.join(dir, 'edition.yaml')));
 }
 
 /** SOURCE_DATE_EPOCH when set (reproducible-builds.org), else 1 January after the edition year. */
-function buildDate(year: number): Date {
+export function buildDate(year: number): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
   return new Date(Date.UTC(year + 1, 0, 1));

@@ -53,6 +53,7 @@ export function loadEdition(dir: string): LoadResult {
     year: meta.year,
     runningHead: meta.running_head ?? `${meta.title}（${meta.year}）`,
     template: meta.template,
+    templateVersion: meta.template_version,
     compiler: meta.compiler,
     publisher: meta.publisher,
     language: meta.language,

@@ -11,6 +11,8 @@ export const editionSchema = z.strictObject({
   year: z.number().int().min(1900).max(2999),
   running_head: text.optional(),
   template: text.default('default'),
+  /** The template version the edition was made with; an archived copy is used if the template moved on. */
+  template_version: z.number().int().positive().optional(),
   compiler: text.optional(),
   publisher: text.optional(),
   language: text.default('zh-CN'),

@@ -29,8 +29,9 @@ export function layoutBook(edition: Edition, template: Template, fonts: FontSet,
     frames.forEach((frame, k) => {
       const page = emptyPage(pages.length + 1, false);
       const geometry = new PageGeometry(template, page.number);
+      page.columns = frame.columns.map((_, c) => geometry.columnX(c));
       if (k === 0) {
-        page.marks.push({ level: 1, title: category.title, y: template.areaTop });
+        page.marks.push({ level: 1, title: category.title, y: template.areaTop, source: category.source.file });
         drawOpener(page, category, geometry, builder);
       }
       drawFrame(page, frame, geometry);
@@ -42,7 +43,7 @@ export function layoutBook(edition: Edition, template: Template, fonts: FontSet,
 }
 
 function emptyPage(number: number, blank: boolean): Page {
-  return { number, blank, lines: [], rules: [], frames: [], images: [], marks: [] };
+  return { number, blank, columns: [], lines: [], rules: [], frames: [], images: [], marks: [] };
 }
 
 /** Where things go on one page: recto pages have the spine on the left. */
@@ -70,7 +71,7 @@ class PageGeometry {
 }
 
 /** A composed line as glyph runs at (x, baseline), one run per face. */
-export function pageLine(line: SetLine, x: number, baseline: number, size: number, kind: LineKind): PageLine {
+export function pageLine(line: SetLine, x: number, baseline: number, size: number, kind: LineKind, column?: number): PageLine {
   const runs: GlyphRun[] = [];
   for (const g of line.glyphs) {
     let run = runs[runs.length - 1];
@@ -82,7 +83,7 @@ export function pageLine(line: SetLine, x: number, baseline: number, size: numbe
   }
   const y = baseline - DASH_RULE_Y * size;
   const rules: Rule[] = line.rules.map((r) => ({ x1: x + r.from * size, y1: y, x2: x + r.to * size, y2: y, width: DASH_RULE_WIDTH * size }));
-  return { runs, text: line.text, kind, rules };
+  return { runs, text: line.text, kind, rules, baseline, column };
 }
 
 function drawFrame(page: Page, frame: PageFrame, geo: PageGeometry): void {
@@ -94,13 +95,13 @@ function drawFrame(page: Page, frame: PageFrame, geo: PageGeometry): void {
       if (item.kind === 'line') {
         const beside = inset !== undefined && slot >= inset.from && slot < inset.to;
         const shift = beside ? (geo.t.grid.chars_per_line - inset.measure) * geo.t.grid.body_size : 0;
-        drawLineItem(page, item, x + shift, geo.baseline(slot, item.size));
+        drawLineItem(page, item, x + shift, geo.baseline(slot, item.size), c);
       } else {
         // A heading centred in its grid lines.
         const lead = item.size * 1.4;
         const centre = geo.slotTop(slot) + (item.slots * pitch) / 2;
         const first = centre - ((item.lines.length - 1) * lead) / 2 + (EM_BOX_ASCENT - 0.5) * item.size;
-        item.lines.forEach((l, k) => page.lines.push(pageLine(l, x, first + k * lead, item.size, 'heading')));
+        item.lines.forEach((l, k) => page.lines.push(pageLine(l, x, first + k * lead, item.size, 'heading', c)));
         if (item.rule) {
           const y = geo.slotTop(slot + item.slots) - pitch / 4;
           page.rules.push({ x1: x, y1: y, x2: x + geo.t.measure, y2: y, width: 0.5 });
@@ -109,19 +110,19 @@ function drawFrame(page: Page, frame: PageFrame, geo: PageGeometry): void {
     }
     drawBoxFrames(page, column.placed.filter((p) => p.item.kind === 'line' && p.item.box).map((p) => ({ item: p.item as LineItem, slot: p.slot })), x, geo);
   });
-  for (const fig of frame.figures) drawFigure(page, fig.block, fig.column < 0 ? geo.left : geo.columnX(fig.column), fig.slot, geo);
-  for (const m of frame.marks) page.marks.push({ level: m.mark.level, title: m.mark.title, y: geo.slotTop(m.slot) });
+  for (const fig of frame.figures) drawFigure(page, fig.block, fig.column < 0 ? geo.left : geo.columnX(fig.column), fig.slot, geo, Math.max(0, fig.column));
+  for (const m of frame.marks) page.marks.push({ level: m.mark.level, title: m.mark.title, y: geo.slotTop(m.slot), source: m.mark.source });
   if (geo.t.grid.column_rule && geo.t.grid.columns > 1) {
     const x = geo.columnX(1) - geo.t.gutter / 2;
     page.rules.push({ x1: x, y1: geo.slotTop(frame.spanTop), x2: x, y2: geo.slotTop(geo.t.grid.lines_per_column), width: 0.3 });
   }
 }
 
-function drawLineItem(page: Page, item: LineItem, columnX: number, baseline: number): void {
+function drawLineItem(page: Page, item: LineItem, columnX: number, baseline: number, column: number): void {
   const x = columnX + item.indent;
-  page.lines.push(pageLine(item.line, x, baseline, item.size, item.lineKind));
+  page.lines.push(pageLine(item.line, x, baseline, item.size, item.lineKind, column));
   // The byline is right-aligned to the line's own measure (shorter beside an inset figure).
-  if (item.tail) page.lines.push(pageLine(item.tail, x + (item.line.measure - item.tail.measure) * item.size, baseline, item.size, 'byline'));
+  if (item.tail) page.lines.push(pageLine(item.tail, x + (item.line.measure - item.tail.measure) * item.size, baseline, item.size, 'byline', column));
 }
 
 /** The 资料 box: a frame around each column's share of its lines, inset from the column edges. */
@@ -136,15 +137,15 @@ function drawBoxFrames(page: Page, placed: { item: LineItem; slot: number }[], c
   }
 }
 
-function drawFigure(page: Page, block: FigureBlock, x: number, slot: number, geo: PageGeometry): void {
+function drawFigure(page: Page, block: FigureBlock, x: number, slot: number, geo: PageGeometry, column: number): void {
   let s = slot + block.gapSlots;
   const imageTop = geo.slotTop(s) + 1;
   // An inset image sits at the start of the column, the text running beside it on its right.
   const imageX = block.span === 'inset' ? x : x + (block.width - block.imageWidth) / 2;
-  page.images.push({ file: block.figure.image, x: imageX, y: imageTop, width: block.imageWidth, height: block.imageHeight });
+  page.images.push({ file: block.figure.image, source: block.figure.source, x: imageX, y: imageTop, width: block.imageWidth, height: block.imageHeight });
   s += block.imageSlots;
-  for (const l of block.caption) page.lines.push(pageLine(l, x, geo.baseline(s++, block.captionSize), block.captionSize, 'caption'));
-  if (block.credit) page.lines.push(pageLine(block.credit, x, geo.baseline(s, block.captionSize), block.captionSize, 'credit'));
+  for (const l of block.caption) page.lines.push(pageLine(l, x, geo.baseline(s++, block.captionSize), block.captionSize, 'caption', column));
+  if (block.credit) page.lines.push(pageLine(block.credit, x, geo.baseline(s, block.captionSize), block.captionSize, 'credit', column));
 }
 
 /** The 类目 opener: the Chinese title, the English title under it, and a rule, across both columns. */

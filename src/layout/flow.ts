@@ -54,11 +54,12 @@ export interface FigureItem {
   block: FigureBlock;
 }
 
-/** A bookmark (zero height) for the outline. */
+/** A bookmark (zero height) for the outline; `source` is the file of the 分目 or 条目. */
 export interface MarkItem {
   kind: 'mark';
   level: number;
   title: string;
+  source: string;
 }
 
 export type FlowItem = LineItem | HeadingItem | FigureItem | MarkItem;
@@ -120,7 +121,7 @@ export class FlowBuilder {
     const measure = this.template.measure / h.size;
     const lines = this.compose([{ text: section.title, role: 'heading' }], this.options(h.size, Math.floor(measure), 0, 'center'), section.source);
     const items: FlowItem[] = [
-      { kind: 'mark', level: 2, title: section.title },
+      { kind: 'mark', level: 2, title: section.title, source: section.source.file },
       { kind: 'heading', lines, size: h.size, slots: h.lines, rule: h.rule, title: section.title },
     ];
     for (const entry of section.entries) items.push(...this.entry(entry));
@@ -129,7 +130,7 @@ export class FlowBuilder {
   }
 
   private entry(entry: Entry): FlowItem[] {
-    const items: FlowItem[] = [{ kind: 'mark', level: 3, title: entry.title }];
+    const items: FlowItem[] = [{ kind: 'mark', level: 3, title: entry.title, source: entry.source.file }];
     for (const f of entry.figures) items.push(this.figure(f));
     entry.blocks.forEach((block, k) => {
       if (block.kind === 'paragraph') {

@@ -3,6 +3,7 @@
  * This is what the PDF stage draws; it knows nothing of the content or the grid.
  */
 import type { FontFace } from '../fonts/font-face.js';
+import type { SourceRef } from '../model/document.js';
 
 export interface PositionedGlyph {
   id: number;
@@ -27,6 +28,9 @@ export interface PageLine {
   kind: LineKind;
   /** Rules drawn as part of the text (the 2 em dash). */
   rules: Rule[];
+  baseline: number;
+  /** The column the line stands in (undefined for running heads and the 类目 opener). */
+  column: number | undefined;
 }
 
 export type LineKind = 'body' | 'heading' | 'caption' | 'credit' | 'box' | 'byline' | 'title' | 'running-head' | 'folio';
@@ -50,6 +54,8 @@ export interface Frame {
 
 export interface PlacedImage {
   file: string;
+  /** The entry that holds the figure. */
+  source: SourceRef;
   x: number;
   y: number;
   width: number;
@@ -59,12 +65,14 @@ export interface PlacedImage {
 export interface Page {
   /** 1-based page number (the folio). */
   number: number;
+  /** Left edge of each column, pt (for proof line numbers and change bars). */
+  columns: number[];
   /** True for a blank verso inserted so that a 类目 starts on a recto. */
   blank: boolean;
   lines: PageLine[];
   rules: Rule[];
   frames: Frame[];
   images: PlacedImage[];
-  /** Bookmarks starting on this page. */
-  marks: { level: number; title: string; y: number }[];
+  /** Bookmarks starting on this page; `source` is the file of the 类目, 分目 or 条目. */
+  marks: { level: number; title: string; y: number; source: string }[];
 }

@@ -89,6 +89,7 @@ export interface Edition {
   year: number;
   runningHead: string;
   template: string;
+  templateVersion: number | undefined;
   compiler: string | undefined;
   publisher: string | undefined;
   language: string;

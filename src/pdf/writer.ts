@@ -1,45 +1,59 @@
 /**
  * Stage 4: the PDF. Draws laid-out pages with pdfkit: glyph runs through the glyph adapter
- * (each line wrapped in an ActualText span so extraction gives the source text exactly,
- * also on stretched lines and where the 2 em dash is a rule), rules, frames and images,
- * the outline, and the document information with fixed dates for reproducible output.
- * The file is written to a temporary name and renamed, so a failed build never leaves a
- * broken PDF in place of the last good one.
+ * (each line wrapped in an ActualText span so extraction gives the source text exactly, also
+ * on stretched lines and where the 2 em dash is a rule), rules, frames and images, the
+ * outline and the document information, with fixed dates so that the same sources give the
+ * same bytes. Print output adds bleed, page boxes and crop marks; archive output is PDF/A-2u;
+ * proofs get their overlays. The file is written to a temporary name and renamed, so a failed
+ * build never leaves a broken PDF in place of the last good one.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { Edition } from '../model/document.js';
+import type { FontFace } from '../fonts/font-face.js';
 import type { Page, PageLine } from '../layout/types.js';
+import type { Edition } from '../model/document.js';
 import type { Template } from '../template/template.js';
+import { printColours, screenColours, type ColourScheme } from './colour.js';
 import { GlyphWriter } from './glyph-run.js';
-
-/** Process black: text and rules in K only. */
-const BLACK: [number, number, number, number] = [0, 0, 0, 100];
+import { drawCropMarks, printOffset, setPageBoxes, type PrintMarks } from './print-marks.js';
+import { drawProofOverlay, type ProofOverlay } from './proof-overlay.js';
 
 export interface WriteOptions {
-  /** Fixed creation date (reproducible builds). */
+  /** Creation and modification date (fixed, for reproducible output). */
   date: Date;
+  print?: PrintMarks;
+  /** PDF/A-2u for the archive. */
+  archive?: boolean;
+  proof?: ProofOverlay;
 }
 
 export async function writePdf(pages: Page[], edition: Edition, template: Template, outFile: string, options: WriteOptions): Promise<void> {
+  const offset = printOffset(options.print);
   const doc = new PDFDocument({
-    size: [template.pageWidth, template.pageHeight],
+    size: [template.pageWidth + 2 * offset, template.pageHeight + 2 * offset],
     margin: 0,
     autoFirstPage: false,
     pdfVersion: '1.7',
     lang: edition.language,
     displayTitle: true,
+    ...(options.archive ? { subset: 'PDF/A-2b' as const } : {}),
     info: {
       Title: edition.runningHead,
       Author: edition.compiler ?? '',
       Subject: edition.categories.map((c) => c.title).join('、'),
+      Keywords: [edition.title, String(edition.year), ...edition.categories.map((c) => c.title)].join(', '),
       Creator: 'yearbook',
       Producer: 'yearbook (pdfkit)',
       CreationDate: options.date,
       ModDate: options.date,
     },
   });
+  // pdfkit knows PDF/A-2b; with every glyph mapped to Unicode the file meets level U.
+  if (options.archive) (doc as unknown as { subset_conformance: string }).subset_conformance = 'U';
+  for (const face of overlayFaces(options)) (doc as unknown as { registerFont(n: string, f: unknown): void }).registerFont(face.name, face.font);
+  if (options.print) (doc as unknown as { addSpotColor(name: string, c: number, m: number, y: number, k: number): void }).addSpotColor('All', 100, 100, 100, 100);
+
   const tmp = path.join(path.dirname(outFile), `.${path.basename(outFile)}.${process.pid}.tmp`);
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   const stream = fs.createWriteStream(tmp);
@@ -50,12 +64,18 @@ export async function writePdf(pages: Page[], edition: Edition, template: Templa
   });
   doc.pipe(stream);
   try {
+    const colours = options.print ? printColours() : screenColours();
     const glyphs = new GlyphWriter(doc);
     const outline = new OutlineBuilder(doc);
     for (const page of pages) {
       doc.addPage();
+      if (options.print) setPageBoxes(doc, options.print, template.pageWidth, template.pageHeight);
       outline.add(page);
-      drawPage(doc, glyphs, page);
+      doc.save().translate(offset, offset);
+      drawPage(doc, glyphs, page, colours);
+      if (options.proof) drawProofOverlay(doc, page, options.proof, template.pageWidth, template.pageHeight);
+      doc.restore();
+      if (options.print) drawCropMarks(doc, options.print, template.pageWidth, template.pageHeight, page.number);
     }
     doc.end();
     await finished;
@@ -67,17 +87,24 @@ export async function writePdf(pages: Page[], edition: Edition, template: Templa
   }
 }
 
-function drawPage(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, page: Page): void {
+function overlayFaces(options: WriteOptions): FontFace[] {
+  return [options.print?.labelFace, options.proof?.face].filter((f): f is FontFace => f !== undefined);
+}
+
+function drawPage(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, page: Page, colours: ColourScheme): void {
   for (const img of page.images) doc.image(img.file, img.x, img.y, { width: img.width, height: img.height });
   for (const f of page.frames) {
     doc.save().lineWidth(f.stroke).rect(f.x, f.y, f.width, f.height);
-    if (f.fill) doc.fillColor([0, 0, 0, 6]).strokeColor(BLACK).fillAndStroke();
-    else doc.strokeColor(BLACK).stroke();
+    if (f.fill) doc.fillColor(colours.tint).strokeColor(colours.black).fillAndStroke();
+    else doc.strokeColor(colours.black).stroke();
     doc.restore();
   }
-  doc.fillColor(BLACK);
+  doc.save();
+  colours.beginInk(doc);
+  doc.fillColor(colours.black).strokeColor(colours.black);
   for (const line of page.lines) drawLine(doc, glyphs, line);
-  for (const r of page.rules) doc.save().lineWidth(r.width).strokeColor(BLACK).moveTo(r.x1, r.y1).lineTo(r.x2, r.y2).stroke().restore();
+  for (const r of page.rules) doc.lineWidth(r.width).moveTo(r.x1, r.y1).lineTo(r.x2, r.y2).stroke();
+  doc.restore();
 }
 
 function drawLine(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, line: PageLine): void {
@@ -85,7 +112,7 @@ function drawLine(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, line: PageLine):
   marked.markContent('Span', { actual: line.text });
   for (const run of line.runs) glyphs.draw(run);
   marked.endMarkedContent();
-  for (const r of line.rules) doc.save().lineWidth(r.width).strokeColor(BLACK).moveTo(r.x1, r.y1).lineTo(r.x2, r.y2).stroke().restore();
+  for (const r of line.rules) doc.lineWidth(r.width).moveTo(r.x1, r.y1).lineTo(r.x2, r.y2).stroke();
 }
 
 /** Bookmarks for 类目, 分目 and 条目, nested by level, each pointing at its page. */

@@ -63,12 +63,20 @@ const templateSchema = z.strictObject({
     suppress_on_opener: z.boolean(),
   }),
   category_starts_recto: z.boolean(),
+  print: z.strictObject({
+    bleed_mm: z.number().min(0),
+    slug_mm: z.number().min(0),
+    crop_mark_mm: positive,
+    min_image_ppi: positive,
+  }),
 });
 
 export type TemplateFile = z.infer<typeof templateSchema>;
 
 /** The template with the derived geometry of the type area. */
 export interface Template extends TemplateFile {
+  /** The file it was read from. */
+  file: string;
   /** Page size (trim) in pt. */
   pageWidth: number;
   pageHeight: number;
@@ -86,15 +94,27 @@ export function templatesDir(): string {
   return path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../templates');
 }
 
-export function loadTemplate(name: string, dir = templatesDir()): Template {
-  const file = path.join(dir, `${name}.yaml`);
+/**
+ * Load templates/<name>.yaml, or, when the edition names the template version it was made
+ * with, the archived templates/<name>@<version>.yaml if the current file has moved on, so an
+ * archived edition is rebuilt unchanged.
+ */
+export function loadTemplate(name: string, version?: number, dir = templatesDir()): Template {
   const diagnostics = new Diagnostics();
+  const current = path.join(dir, `${name}.yaml`);
+  const archived = version !== undefined ? path.join(dir, `${name}@${version}.yaml`) : undefined;
+  const file = archived && fs.existsSync(archived) ? archived : current;
   if (!fs.existsSync(file)) {
     diagnostics.error(file, 1, 1, `template '${name}' not found: the templates are ${fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).join(', ')}`);
     throw new ContentError(diagnostics.items);
   }
   const t = readYaml({ file, text: fs.readFileSync(file, 'utf8'), firstLine: 1 }, templateSchema, diagnostics);
   if (!t) throw new ContentError(diagnostics.items);
+  if (version !== undefined && t.version !== version) {
+    diagnostics.error(file, 2, 1,
+      `the edition asks for template '${name}' version ${version}, but this is version ${t.version} and there is no ${name}@${version}.yaml: restore that version under that name, or change template_version in edition.yaml`);
+    throw new ContentError(diagnostics.items);
+  }
   return deriveGeometry(t, file, diagnostics);
 }
 
@@ -113,5 +133,5 @@ function deriveGeometry(t: TemplateFile, file: string, diagnostics: Diagnostics)
       `the type area (${(areaWidth / MM).toFixed(1)} × ${(areaHeight / MM).toFixed(1)} mm) does not fit the page with 10 mm to spare: fewer characters per line or lines per column, or a smaller size`);
     throw new ContentError(diagnostics.items);
   }
-  return { ...t, pageWidth, pageHeight, measure, gutter, areaTop, areaWidth, areaHeight, innerMargin };
+  return { ...t, file, pageWidth, pageHeight, measure, gutter, areaTop, areaWidth, areaHeight, innerMargin };
 }

@@ -1,0 +1,66 @@
+/**
+ * The archive manifest: every source file, font and image of an edition with its SHA-256,
+ * the program version and the output's SHA-256, so an archived PDF can be traced to (and
+ * rebuilt byte for byte from) exactly these inputs.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '../layout/types.js';
+import type { Edition } from '../model/document.js';
+import type { FontSet } from '../fonts/font-config.js';
+import type { Template } from '../template/template.js';
+
+export interface Manifest {
+  program: { name: string; version: string; node: string };
+  edition: { id: string; title: string; year: number; template: string; templateVersion: number };
+  sources: FileEntry[];
+  fonts: FileEntry[];
+  images: FileEntry[];
+  template: FileEntry;
+  output: FileEntry & { pages: number };
+}
+
+export interface FileEntry {
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+export function sha256(file: string): string {
+  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+function entry(file: string, base: string): FileEntry {
+  return { path: path.relative(base, file).split(path.sep).join('/'), sha256: sha256(file), bytes: fs.statSync(file).size };
+}
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name)).flatMap((d) => {
+    const p = path.join(dir, d.name);
+    return d.isDirectory() ? filesUnder(p) : d.isFile() ? [p] : [];
+  });
+}
+
+export function makeManifest(edition: Edition, template: Template, fonts: FontSet, pages: Page[], output: string): Manifest {
+  const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+  const base = path.dirname(edition.root);
+  const files = filesUnder(edition.root);
+  const images = files.filter((f) => /\.(png|jpe?g)$/i.test(f));
+  const usedFaces = new Set(pages.flatMap((p) => p.lines.flatMap((l) => l.runs.map((r) => r.face))));
+  return {
+    program: { name: pkg.name, version: pkg.version, node: process.version },
+    edition: { id: edition.id, title: edition.runningHead, year: edition.year, template: template.name, templateVersion: template.version },
+    sources: files.filter((f) => !images.includes(f)).map((f) => entry(f, base)),
+    fonts: [...usedFaces].map((f) => ({ ...entry(f.file, path.dirname(f.file)), path: `${f.name}: ${path.basename(f.file)}` })),
+    images: images.map((f) => entry(f, base)),
+    template: entry(template.file, path.dirname(template.file)),
+    output: { ...entry(output, path.dirname(output)), pages: pages.length },
+  };
+}
+
+export function writeManifest(manifest: Manifest, output: string): string {
+  const file = output.replace(/\.pdf$/i, '') + '.manifest.json';
+  fs.writeFileSync(file, JSON.stringify(manifest, null, 2) + '\n');
+  return file;
+}

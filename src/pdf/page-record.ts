@@ -1,0 +1,37 @@
+/**
+ * The page record written next to every PDF (<name>.pages.json): each page's numbered lines
+ * and where each 类目, 分目 and 条目 starts. Proofs use it for the real page numbers of a
+ * section and to mark the lines that changed since an earlier proof or build.
+ */
+import fs from 'node:fs';
+import type { Page } from '../layout/types.js';
+import type { Edition } from '../model/document.js';
+import { numberedLines } from './proof-overlay.js';
+
+export interface PageRecord {
+  edition: string;
+  pages: { number: number; lines: { column: number; number: number; text: string }[] }[];
+  /** Where each 类目 (level 1), 分目 (2) and 条目 (3) starts, by its source file. */
+  starts: { level: number; title: string; source: string; page: number }[];
+}
+
+export function recordFile(pdfFile: string): string {
+  return pdfFile.replace(/\.pdf$/i, '') + '.pages.json';
+}
+
+export function pageRecord(edition: Edition, pages: Page[]): PageRecord {
+  return {
+    edition: edition.id,
+    pages: pages.map((p) => ({ number: p.number, lines: numberedLines(p).map(({ column, number, text }) => ({ column, number, text })) })),
+    starts: pages.flatMap((p) => p.marks.map((m) => ({ level: m.level, title: m.title, source: m.source, page: p.number }))),
+  };
+}
+
+export function writePageRecord(pdfFile: string, edition: Edition, pages: Page[]): void {
+  fs.writeFileSync(recordFile(pdfFile), JSON.stringify(pageRecord(edition, pages)));
+}
+
+export function readPageRecord(pdfFile: string): PageRecord | undefined {
+  const file = recordFile(pdfFile);
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as PageRecord) : undefined;
+}
