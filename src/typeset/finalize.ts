@@ -50,7 +50,7 @@ export function finalizeLine(p: Prepared, i: number, j: number, line: number, op
   let text = '';
   units.forEach((u, k) => {
     x += gaps[k]!;
-    if (k > 0 && kinds[k] === 'word') text += ' ';
+    if (k > 0 && (kinds[k] === 'word' || p.gaps[i + k]!.typed)) text += ' ';
     for (const g of u.glyphs) glyphs.push({ face: g.face, id: g.id, text: g.text, x: x + shifts[k]! + g.x, ...(g.invisible ? { invisible: true } : {}) });
     if (u.rule) rules.push({ from: x + u.rule.from, to: x + u.rule.to });
     text += u.text;
@@ -66,8 +66,12 @@ function shrinkLine(units: Unit[], widths: number[], shifts: number[], blanks: [
       take: (k) => (kinds[k] === 'word' ? Math.max(0, gaps[k]! - 0.25) : 0),
       apply: (k, a) => { gaps[k]! -= a; },
     },
-    { // Blanks of brackets and pause marks, down to ½ em.
-      take: (k) => (units[k]!.stopMark ? 0 : blanks[k]![0] + blanks[k]![1]),
+    { // Blanks of brackets, down to ½ em.
+      take: (k) => (isBracket(units[k]!) ? blanks[k]![0] + blanks[k]![1] : 0),
+      apply: (k, a) => shrinkBlank(k, a, widths, shifts, blanks),
+    },
+    { // ，、；：, down to ½ em.
+      take: (k) => (!units[k]!.stopMark && !isBracket(units[k]!) ? blanks[k]![0] + blanks[k]![1] : 0),
       apply: (k, a) => shrinkBlank(k, a, widths, shifts, blanks),
     },
     { // Han–Western spacing, down to ⅛ em.
@@ -91,6 +95,10 @@ function shrinkLine(units: Unit[], widths: number[], shifts: number[], blanks: [
   return need;
 }
 
+function isBracket(u: Unit): boolean {
+  return u.first === 'open' || u.first === 'close';
+}
+
 function shrinkBlank(k: number, amount: number, widths: number[], shifts: number[], blanks: [number, number][]): void {
   const b = blanks[k]!;
   const total = b[0] + b[1];
@@ -112,7 +120,9 @@ function stretchLine(units: Unit[], gaps: number[], kinds: string[], slack: numb
     western.forEach((w, k) => { added[k] = w * share; });
     slack -= Math.min(slack, westernTotal);
   }
-  const open = units.map((u, k) => k > 0 && kinds[k] !== 'fixed' && !u.rigid && !units[k - 1]!.rigid);
+  // Then every other gap equally; Han–Western gaps stay at their ½ em cap unless nothing else can take it.
+  let open = units.map((u, k) => k > 0 && kinds[k] !== 'fixed' && kinds[k] !== 'autospace' && kinds[k] !== 'word' && !u.rigid && !units[k - 1]!.rigid);
+  if (!open.some(Boolean)) open = western.map((_, k) => k > 0 && (kinds[k] === 'autospace' || kinds[k] === 'word'));
   const count = open.filter(Boolean).length;
   if (slack > EPS && count > 0) {
     open.forEach((o, k) => { if (o) added[k]! += slack / count; });

@@ -23,6 +23,8 @@ const COST = {
   sameEnd: 3,
   /** A line that cannot be justified at all (one unit, nothing to stretch). */
   unjustifiable: 20000,
+  /** Prefers stretching a later line to an earlier one when all else is equal. */
+  tieBreak: 0.01,
 } as const;
 
 /** Widths of a candidate line from unit i up to (not including) unit j. */
@@ -48,10 +50,11 @@ export function indentAt(options: ComposeOptions, line: number): number {
   return line === 0 ? options.indent : 0;
 }
 
-/** Space added per justifiable gap when a line of this fit is stretched to `measure`. */
+/** Space added per gap between characters when a line of this fit is stretched to `measure`. */
 export function stretchPerGap(fit: LineFit, measure: number): number {
   const slack = measure - fit.natural - fit.westernStretch;
-  if (slack <= 0 || fit.stretchGaps === 0) return 0;
+  if (slack <= 0) return 0;
+  if (fit.stretchGaps === 0) return fit.westernGaps > 0 ? 0.5 + slack / fit.westernGaps : Infinity;
   return slack / fit.stretchGaps;
 }
 
@@ -136,8 +139,9 @@ class FitAccumulator {
       this.spaceShrink += Math.max(0, g.space - (g.kind === 'word' ? 0.25 : 0.125));
       this.westernGaps++;
       this.westernStretch += Math.max(0, 0.5 - g.space);
+    } else if (g.kind !== 'fixed' && !u.rigid && !this.p.units[k - 1]!.rigid) {
+      this.stretchGaps++;
     }
-    if (g.kind !== 'fixed' && !u.rigid && !this.p.units[k - 1]!.rigid) this.stretchGaps++;
   }
 
   /** The fit of the line ending before unit j (j − 1 is the last unit added). */
@@ -167,10 +171,13 @@ function lineCost(p: Prepared, fit: LineFit, measure: number, i: number, j: numb
   if (fit.natural > measure + 1e-6) {
     cost += COST.shrink * ((fit.natural - measure) / fit.shrink);
   } else if (j < n && fit.natural < measure - 1e-6) {
-    if (fit.stretchGaps === 0 && fit.westernStretch < measure - fit.natural - 1e-6) cost += COST.unjustifiable;
     const s = stretchPerGap(fit, measure);
-    cost += COST.stretchBase + COST.stretchFactor * s * s;
-    if (s > 0.5) cost += COST.loose;
+    if (s === Infinity) cost += COST.unjustifiable;
+    // Beyond the loose limit every line is equally bad, so the breaker never prefers an
+    // unjustifiable line to a very loose one.
+    else cost += COST.stretchBase + COST.stretchFactor * Math.min(s, 1) ** 2 + (s > 0.5 ? COST.loose : 0);
+    // On a tie, stretch the later line (clreq: pull a character down into the line before the last).
+    cost += COST.tieBreak * ((n - j) / n);
   }
   if (j === n && i > 0 && options.orphanControl && isRunt(p, i, j)) cost += COST.runt;
   if (i > 0 && j < n) {

@@ -25,8 +25,10 @@ const DASH_INSET = 0.043;
 export function prepare(pieces: readonly Piece[], fonts: FontSet, options: ComposeOptions): Prepared {
   const tokens = collect(pieces);
   const prepared: Prepared = { units: [], gaps: [], missing: [], fallback: [] };
-  let pendingSpace = false;
+  let pendingSpace: false | 'typed' | 'break' = false;
   let pendingGap: Gap | undefined;
+  /** The gap after a run-in heading, aligned once the widths before it are final. */
+  let aligned: { before: number; gap: Gap } | undefined;
 
   const pushUnit = (unit: Unit) => {
     const prev = prepared.units[prepared.units.length - 1];
@@ -41,14 +43,18 @@ export function prepare(pieces: readonly Piece[], fonts: FontSet, options: Compo
     const t = tokens[i]!;
     if ('gap' in t) {
       pendingGap = { kind: 'fixed', space: t.gap, breakable: true };
-      if (t.alignToEm) pendingGap.space = alignedGap(prepared.units, t.gap, options);
+      if (t.alignToEm) aligned = { before: prepared.units.length, gap: pendingGap };
       continue;
     }
     const c = t.char;
     if (c.cls === 'space') {
-      pendingSpace = true;
+      // A typed space (not a segment break) is kept in the line's text.
+      if (c.ch === ' ') pendingSpace = 'typed';
+      else if (!pendingSpace) pendingSpace = 'break';
       continue;
     }
+    // Ideographic spaces typed as a manual indent: the style gives the indent (clreq SN-3).
+    if (c.ch === '\u3000' && prepared.units.length === 0) continue;
     const next = (k: number): Char | undefined => {
       const n = tokens[i + k];
       return n && 'char' in n ? n.char : undefined;
@@ -80,6 +86,7 @@ export function prepare(pieces: readonly Piece[], fonts: FontSet, options: Compo
     pushUnit(singleUnit(c, fonts, prepared, options));
   }
   compressAdjacent(prepared, options);
+  if (aligned) aligned.gap.space = alignedGap(prepared.units.slice(0, aligned.before), aligned.gap.space, options);
   splitOverlongWords(prepared, options);
   return prepared;
 }
@@ -95,8 +102,9 @@ function collect(pieces: readonly Piece[]): Token[] {
     const base = p.source ?? offset;
     let k = 0;
     for (const ch of p.text.normalize('NFC')) {
-      if (ch === '\n' || ch === '\r') continue;
-      tokens.push({ char: { ch, cls: classify(ch), role: p.role, offset: base + k } });
+      // A segment break is a space; spaces between CJK characters then vanish (clreq SN-1, SN-2).
+      const cls = ch === '\n' || ch === '\r' ? 'space' : classify(ch);
+      tokens.push({ char: { ch, cls, role: p.role, offset: base + k } });
       k += ch.length;
     }
     offset = base + k;
@@ -191,10 +199,11 @@ function singleUnit(c: Char, fonts: FontSet, prepared: Prepared, options: Compos
   const g = glyphFor(c, fonts, prepared);
   const glyph: UnitGlyph = { face: g.face, id: g.id, text: c.ch, x: 0 };
   if (c.cls === 'interpunct' || c.cls === 'solidus') {
-    // GB: interpunct and solidus are ½ em, centred, never adjusted.
+    // GB: interpunct and solidus are ½ em, centred, never compressed; no space is added
+    // beside a solidus (clreq expansion exceptions), but may be beside an interpunct.
     glyph.x = (0.5 - g.advance) / 2;
     const u = baseUnit(c, 0.5, [glyph]);
-    u.rigid = true;
+    u.rigid = c.cls === 'solidus';
     return u;
   }
   if (c.cls === 'dash' && c.ch === '\u2E3A') {
@@ -203,13 +212,22 @@ function singleUnit(c: Char, fonts: FontSet, prepared: Prepared, options: Compos
     return u;
   }
   if (c.cls === 'connector' || c.cls === 'dash') {
+    // A single dash is a connector (一字线): 1 em, centred, never at line start.
     glyph.x = (1 - g.advance) / 2;
     const u = baseUnit(c, 1, [glyph]);
+    u.first = u.last = 'connector';
     u.rigid = true;
     return u;
   }
-  const u = baseUnit(c, g.advance, [glyph]);
   const side = blankSide(c.cls);
+  if (side === 'right' && g.advance < 0.99) {
+    // ‼ ⁇ are narrower in the font: set them in a full em, the rest a compressible blank.
+    const u = baseUnit(c, 1, [glyph]);
+    u.blankRight = Math.min(0.5, 1 - g.advance);
+    u.stopMark = c.cls === 'stop';
+    return u;
+  }
+  const u = baseUnit(c, g.advance, [glyph]);
   if (side !== 'none' && g.advance >= 0.99) {
     const halfByStyle = options.punctuation === 'banjiao' || (options.punctuation === 'kaiming' && c.cls !== 'stop');
     if (halfByStyle) {
@@ -223,13 +241,16 @@ function singleUnit(c: Char, fonts: FontSet, prepared: Prepared, options: Compos
 }
 
 /** The gap between two units: autospace at Han│Western boundaries, word spaces, and the break rules. */
-function gapBetween(prev: Unit, next: Unit, typedSpace: boolean, fonts: FontSet, options: ComposeOptions): Gap {
+function gapBetween(prev: Unit, next: Unit, space: false | 'typed' | 'break', fonts: FontSet, options: ComposeOptions): Gap {
   const breakable = mayEndLine(prev.last, options.lineBreak) && mayStartLine(next.first, options.lineBreak)
     // A number binds to the measure word after it (1137个, 2.25万, 2018年).
-    && !(prev.western && /[0-9%]$/.test(prev.text) && next.first === 'han');
+    && !(prev.western && /[0-9%]$/.test(prev.text) && next.first === 'han')
+    // Western closing punctuation never starts a line, nor opening ends one (clreq KS-9).
+    && !(next.western && /^[.,;:!?)\]}%]/.test(next.text))
+    && !(prev.western && /[([{]$/.test(prev.text));
   const hanWestern = (prev.last === 'han' && next.western) || (prev.western && next.first === 'han');
-  if (hanWestern && options.autospace > 0) return { kind: 'autospace', space: options.autospace, breakable };
-  if (typedSpace && prev.western && next.western) {
+  if (hanWestern && options.autospace > 0) return { kind: 'autospace', space: options.autospace, breakable, typed: space === 'typed' };
+  if (space && prev.western && next.western) {
     const space = fonts.face('body').glyph(0x20).advance;
     return { kind: 'word', space, breakable: true };
   }
@@ -268,10 +289,13 @@ function compressAdjacent(p: Prepared, options: ComposeOptions): void {
   }
 }
 
-/** A Western word wider than the narrowest line is broken between any two characters (flagged later). */
+/**
+ * A Western word (or URL) too wide for the narrowest line, with room for a mark bound to it,
+ * is broken between any two characters; the breaker then chooses where.
+ */
 function splitOverlongWords(p: Prepared, options: ComposeOptions): void {
   const measures = typeof options.measure === 'number' ? [options.measure] : options.measure;
-  const narrowest = Math.min(...measures);
+  const narrowest = Math.min(...measures) - 1;
   for (let k = 0; k < p.units.length; k++) {
     const u = p.units[k]!;
     if (!u.western || u.width <= narrowest || u.glyphs.length < 2) continue;

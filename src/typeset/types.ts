@@ -77,6 +77,8 @@ export interface Gap {
   /** Natural width in em (0 for none); vanishes when the line breaks here. */
   space: number;
   breakable: boolean;
+  /** The author typed a space here (kept in the line's text, AS-5). */
+  typed?: boolean;
 }
 
 export interface Prepared {

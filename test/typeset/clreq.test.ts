@@ -12,8 +12,6 @@
  *   The same holds for · (0.327 em in the serif face, 1 em in the sans-bold heading face)
  *   and for the — glyph (0.89 em) that is centred in a 1 em connector box.
  * - Fragments run with orphan control off (GB_BOOK in compose-helpers). §1.10 turns it on.
- * - `it.fails` marks a case where the engine does not follow the rule yet. The reason is
- *   given in a comment next to each one.
  */
 import { describe, expect, it } from 'vitest';
 import type { FontRole } from '../../src/fonts/font-config.js';
@@ -169,9 +167,7 @@ function contentParagraphs(): string[] {
 
 describe('§1.1 character classes (widths the engine sets)', () => {
   // §0 and the §1.1 table: ‼ (0.591 em in the font) and ⁇ (0.816 em) are set to 1 em, like 。？！.
-  // The engine gives them their font advance: prepare.ts singleUnit() only gives a blank half to
-  // marks with advance ≥ 0.99, and otherwise keeps `width = g.advance`.
-  it.fails('‼ and ⁇ take 1 em mid-line', () => {
+  it('‼ and ⁇ take 1 em mid-line', () => {
     const [l] = layout('好‼他⁇们', { measure: 24 });
     expect(xOf(l!, '他')).toBeCloseTo(2, 3);
     expect(xOf(l!, '们')).toBeCloseTo(4, 3);
@@ -246,10 +242,9 @@ describe('§1.2 line-start/line-end prohibition', () => {
 
   // The doc gives "any" measure. At 13 em push-in can take back the blank of （ (½ em) but not
   // the 0.327 em period as well, so the only legal L1 ends before 日, stretched 10 gaps × 0.1 em.
-  // The engine breaks between ）and the Western period: prepare.ts gapBetween() makes the gap
-  // breakable because mayStartLine('western') is true, although a Western unit that begins with
+  // A Western unit that begins with
   // a period (UAX #14 class IS; likewise , ; : ! ? and closing ) ] }) may not start a line.
-  it.fails('KS-9: no break between ）and the half-width period', () => {
+  it('KS-9: no break between ）and the half-width period', () => {
     const lines = layout('……（光绪十三年三月十三日）.', { measure: 13 });
     expect(texts(lines)).toEqual(['……（光绪十三年三月十三', '日）.']);
     const s = 0.1;
@@ -278,10 +273,9 @@ describe('§1.2 line-start/line-end prohibition', () => {
   });
 
   // KS-11 (checked) bars every connector at line start, including a single — between Han
-  // characters (杭州上城区—恩施鹤峰县, content 11-shangfeng-qingchuangying.md). classes.ts
-  // classifies a lone U+2014 as 'dash' and mayStartLine() only bars 'dash' under 'strict', so
-  // under 'gb' the engine starts L2 with —. A — that is not half of —— should be a connector.
-  it.fails('KS-11: a single — (connector between place names) does not start a line', () => {
+  // characters (杭州上城区—恩施鹤峰县, content 11-shangfeng-qingchuangying.md): a — that is not half
+  // of —— is a connector.
+  it('KS-11: a single — (connector between place names) does not start a line', () => {
     const lines = layout('杭州上城区—恩施鹤峰县', { measure: 5 });
     expect(texts(lines)).toEqual(['杭州上城', '区—恩施鹤', '峰县']);
     expectXs(lines[0]!, spaced(4, 1 / 3));
@@ -439,9 +433,7 @@ describe('§1.4 punctuation width adjustment', () => {
   // §1.5 reduction order (clreq #procedures_for_inter-character_spacing_reduction): step 4 takes
   // the blanks after closing / before opening brackets, and only then step 5 the blanks of ，、；.
   // At 16 em this line is ½ em too long, and the blank of ）alone covers it, so 、 stays 1 em.
-  // finalize.ts shrinkLine() merges steps 4 and 5 into one step ("Blanks of brackets and pause
-  // marks") and spreads the ½ em over ）and both 、 (⅙ em each).
-  it.fails('PW-11 (shrink): brackets are reduced before 、', () => {
+  it('PW-11 (shrink): brackets are reduced before 、', () => {
     const lines = layout('（微博、微信、微视频和客户端）开展工作', { measure: 16 });
     expect(texts(lines)).toEqual(['（微博、微信、微视频和客户端）开展', '工作']);
     expectXs(lines[0]!, [-0.5, ...spaced(14, 0, 0.5), 14, 15]);
@@ -473,9 +465,8 @@ describe('§1.5 justification', () => {
   });
 
   // JU-3 and §1.6: the Han–Latin gap grows first, up to ½ em (GB-book's cap, clreq: 最大可拉大到
-  // 半个汉字字宽), and only then do the other gaps grow equally. finalize.ts stretchLine() also
-  // gives the autospace gaps the step-3 share (`open` includes them), so they end above ½ em.
-  it.fails('JU-3 (cap): Han–Latin gaps stop at ½ em, the rest is shared by the other gaps', () => {
+  // 半个汉字字宽), and only then do the other gaps grow equally; the Han–Latin gaps stay at ½ em.
+  it('JU-3 (cap): Han–Latin gaps stop at ½ em, the rest is shared by the other gaps', () => {
     // 22.756 em natural; —— does not fit even with the autospace shrunk to ⅛ em (24.256 em).
     const lines = layout('新增VR眼镜和裸眼3D等展陈技术一二三四五六七——十', { measure: 24 });
     expect(texts(lines)).toEqual(['新增VR眼镜和裸眼3D等展陈技术一二三四五六七', '——十']);
@@ -523,10 +514,8 @@ describe('§1.5 justification', () => {
 
   // §0: after the Western steps, the slack is shared by every gap except inside ——, …… and
   // Western runs, and next to connectors and solidi. clreq's expansion exceptions do not list the
-  // interpunct either (it is "unadjustable" only in its own width). prepare.ts singleUnit() marks
-  // the interpunct `rigid` together with the solidus, so 峰│· and ·│青 get nothing and the
-  // other 7 gaps get 1/14 em instead of 9 gaps × 1/18 em.
-  it.fails('§0 stretch: the gaps beside an interpunct take the equal share', () => {
+  // interpunct either (it is "unadjustable" only in its own width): 9 gaps × 1/18 em.
+  it('§0 stretch: the gaps beside an interpunct take the equal share', () => {
     const lines = layout('一二上峰·青创营八九十，一');
     expect(texts(lines)).toEqual(['一二上峰·青创营八九', '十，一']);
     const s = 1 / 18;
@@ -568,9 +557,8 @@ describe('§1.6 CJK–Western spacing', () => {
   });
 
   // AS-5: "Extracted PDF text keeps the source string", and SetLine.text is documented as "the
-  // source text of the line, exactly (for ActualText)". finalize.ts builds `text` from unit texts
-  // and only re-inserts ' ' for word gaps, so the typed spaces around iPhone are lost.
-  it.fails('AS-5: the line text keeps the typed spaces (ActualText)', () => {
+  // source text of the line, exactly (for ActualText)", typed spaces included.
+  it('AS-5: the line text keeps the typed spaces (ActualText)', () => {
     const [l] = layout('用 iPhone 拍照', { measure: 24 });
     expect(l!.text).toBe('用 iPhone 拍照');
   });
@@ -664,10 +652,8 @@ describe('§1.9 indent, run-in headings, names', () => {
   // doc case corrected: the RH-2 note counts "10 Han" after ” and 18.5 em; the title has 9 Han
   // there (帮创扶智培训班开班), so with the paragraph-start 【 trimmed it is 17.5 em. It still fits.
   // After the 2 em indent it ends at 19.5, so the gap grows to 1.5 and the body starts at 21.
-  // prepare.ts alignedGap() sums unit widths while the tokens are collected, before
-  // compressAdjacent() has taken the blank out of 【“, so it thinks the title ends at 20, keeps
-  // the gap at 1 em and the body starts at 20.5 (not a whole em).
-  it.fails('RH-2: a title with adjacent marks (【“) still returns the body to a whole em', () => {
+  // The gap is measured after 【“ is compressed, so the body starts on a whole em.
+  it('RH-2: a title with adjacent marks (【“) still returns the body to a whole em', () => {
     const pieces: Piece[] = [{ text: heading, role: 'heading' }, { gap: 1, alignToEm: true }, { text: '来自湖北鹤峰县的52名青年企业家', role: 'body' }];
     const lines = layout(pieces, { measure: 24, indent: 2 });
     expect(lines[0]!.text).toBe(`${heading}来自湖`);
@@ -710,9 +696,8 @@ describe('§1.10 widows / orphans', () => {
   });
 
   // clreq #adjustments_of_orphans_and_widows: move the last character of the *previous* line
-  // down and even-space that line. The engine's total fit (linebreak.ts breakLines) finds two
-  // layouts of equal cost and keeps the one that stretches L1 and starts L2 with 十.
-  it.fails('OW-1: the line before the last one is the one stretched', () => {
+  // down and even-space that line.
+  it('OW-1: the line before the last one is the one stretched', () => {
     const lines = layout(text, { orphanControl: true });
     expect(texts(lines)).toEqual(['一二三四五六七八九十', '一二三四五六七八九', '十员。']);
     expectXs(lines[0]!, spaced(10, 0));
@@ -747,11 +732,8 @@ describe('§1.11 long Latin words and URLs (hyphenation and URL joints unsupport
 
   // LW-3: a segment longer than the line must still break and may never overflow. The URL is
   // 23.65 em, so it fits a 24 em line alone, but the 。after it may not start a line, and URL + ½ em
-  // 。= 24.15 em. prepare.ts splitOverlongWords() only breaks a Western unit wider than the measure
-  // by itself, so nothing can be broken: the engine sets the URL line 0.154 em past the measure
-  // and, through the "nothing fits" fallback of linebreak.ts breakLines(), puts 详 and 见 on two
-  // unjustified lines of their own (width 1 em each).
-  it.fails('LW-3: a Western run that only overflows with the mark bound to it is still broken', () => {
+  // 。= 24.15 em: the run is broken so that nothing overflows.
+  it('LW-3: a Western run that only overflows with the mark bound to it is still broken', () => {
     const text = '详见https://www.hzsc.gov.cn/col/col1229/index.html。';
     const lines = layout(text, { measure: 24 });
     expect(checkInvariants(text, lines)).toEqual([]);
@@ -772,19 +754,14 @@ describe('§1.12 input normalization', () => {
   });
 
   // §1.12: leading U+3000 used as a manual indent are dropped in favour of the style indent.
-  // Neither src/content/markdown.ts (markdown-it keeps U+3000 in the text) nor prepare.ts
-  // collect() drops them; classes.ts classifies U+3000 as 'han', so the engine sets two 1 em
-  // blanks after the 2 em indent and even adds a ¼ em autospace between U+3000 and 2.
-  it.fails('SN-3: leading U+3000 do not double the 2 em indent', () => {
+  it('SN-3: leading U+3000 do not double the 2 em indent', () => {
     const [l] = layout('\u3000\u30002018年，上城区', { measure: 24, indent: 2 });
     expect(l!.glyphs.some((g) => g.text === '\u3000')).toBe(false);
     expectXs(l!, new Row(2).latin('2018').gap(0.25).han('年，上城区').xs);
   });
 
-  // §1.12: "Other segment breaks become a space." prepare.ts collect() drops every \n, so two
-  // Latin words on two source lines run together (VRAR). markdown.ts turns soft breaks into
-  // spaces before the engine sees them, but code blocks (fence/code_block) pass their \n through.
-  it.fails('SN (Latin): a segment break between two Latin words becomes a word space', () => {
+  // §1.12: "Other segment breaks become a space."
+  it('SN (Latin): a segment break between two Latin words becomes a word space', () => {
     const [l] = layout('VR\nAR', { measure: 24 });
     expect(l!.text).toBe('VR AR');
     expectXs(l!, new Row().latin('VR').gap(adv(' ')).latin('AR').xs);

@@ -1,0 +1,109 @@
+/**
+ * Every piece of text an edition prints, as the rules see it: its characters, the font role
+ * each is set in, what it belongs to, and where each character stands in its source file.
+ * Built from the document model the loader made, so nothing is parsed twice.
+ */
+import type { FontRole } from '../fonts/font-config.js';
+import type { Edition, Entry, Figure, InlineStyle, Paragraph, Section, SourceRef } from '../model/document.js';
+import { SourceTexts, type Position } from './source-text.js';
+
+export type SiteKind =
+  | 'running-head'
+  | 'category-title'
+  | 'category-title-en'
+  | 'section-title'
+  | 'byline'
+  | 'entry-title'
+  | 'paragraph'
+  | 'caption'
+  | 'credit';
+
+/** Kinds set as Chinese running text, where the GB/T 15834 and 15835 rules apply. */
+export const CHINESE_TEXT: ReadonlySet<SiteKind> = new Set(['category-title', 'section-title', 'entry-title', 'paragraph', 'caption']);
+
+export interface TextSite {
+  kind: SiteKind;
+  /** The text as the typesetter gets it, one code point per element. */
+  chars: readonly string[];
+  /** The font role each character is set in. */
+  roles: readonly FontRole[];
+  section?: Section;
+  entry?: Entry;
+  figure?: Figure;
+  paragraph?: Paragraph;
+  /** The paragraphs of the body, box or list this paragraph is in, in order (a quotation may run over several). */
+  group?: readonly Paragraph[];
+  /** File, line and column of character `index`. */
+  locate(index: number): Position;
+}
+
+/** Roles of the Markdown styles, as src/layout/flow.ts sets them (the 资料 box sets body text in 'box'). */
+function roleOf(style: InlineStyle, inBox: boolean): FontRole {
+  if (style === 'body') return inBox ? 'box' : 'body';
+  return style;
+}
+
+export function editionSites(edition: Edition, sources: SourceTexts = new SourceTexts()): TextSite[] {
+  const sites: TextSite[] = [];
+  const value = (kind: SiteKind, text: string, role: FontRole, ref: SourceRef, key: string, owner: Partial<TextSite> = {}) => {
+    const chars = [...text];
+    sites.push({ kind, chars, roles: chars.map(() => role), ...owner, locate: locator(sources, ref, chars, key) });
+  };
+  // Without a running_head key the running head is made from the title, which lines up with it.
+  value('running-head', edition.runningHead, 'running_head', edition.source, 'running_head');
+  for (const category of edition.categories) {
+    value('category-title', category.title, 'heading', category.source, 'title');
+    if (category.titleEn) value('category-title-en', category.titleEn, 'latin_title', category.source, 'title_en');
+    for (const section of category.sections) {
+      value('section-title', section.title, 'heading', section.source, 'title', { section });
+      if (section.byline) value('byline', section.byline, 'body', section.source, 'byline', { section });
+      for (const entry of section.entries) {
+        const owner = { section, entry };
+        value('entry-title', entry.title, 'heading', entry.source, 'title', owner);
+        for (const figure of entry.figures) {
+          value('caption', figure.caption, 'caption', figure.source, 'caption', { ...owner, figure });
+          if (figure.credit) value('credit', figure.credit, 'caption', figure.source, 'credit', { ...owner, figure });
+        }
+        const paragraphs = (group: Paragraph[], inBox: boolean) => {
+          for (const p of group) sites.push(paragraphSite(p, inBox, group, owner, sources));
+        };
+        const body: Paragraph[] = [];
+        for (const block of entry.blocks) {
+          if (block.kind === 'paragraph') body.push(block);
+          else if (block.kind === 'list') paragraphs(block.items, false);
+          else paragraphs(block.paragraphs, true);
+        }
+        paragraphs(body, false);
+      }
+    }
+  }
+  return sites;
+}
+
+function paragraphSite(p: Paragraph, inBox: boolean, group: Paragraph[], owner: Partial<TextSite>, sources: SourceTexts): TextSite {
+  const chars: string[] = [];
+  const roles: FontRole[] = [];
+  for (const run of p.runs) {
+    const role = roleOf(run.style, inBox);
+    for (const ch of run.text) {
+      chars.push(ch);
+      roles.push(role);
+    }
+  }
+  return { kind: 'paragraph', chars, roles, ...owner, paragraph: p, group, locate: locator(sources, p.source, chars) };
+}
+
+/**
+ * Positions of a text's characters, lined up with the source (source-text.ts) on first use:
+ * from the start of the text's line, or for a YAML value from just after its `key:`.
+ */
+function locator(sources: SourceTexts, ref: SourceRef, chars: readonly string[], key?: string): (index: number) => Position {
+  let map: Int32Array | undefined;
+  return (index) => {
+    const src = sources.get(ref.file);
+    if (!src) return { file: ref.file, line: ref.line, column: 1 };
+    const start = (key !== undefined ? src.afterKey(ref.line, key) : undefined) ?? src.lineStart(ref.line);
+    map ??= src.align(start, chars);
+    return src.position(map[Math.min(index, map.length - 1)] ?? start);
+  };
+}
