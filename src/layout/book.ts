@@ -19,19 +19,24 @@ const EM_BOX_ASCENT = 0.88;
 const DASH_RULE_Y = 0.2675;
 const DASH_RULE_WIDTH = 0.051;
 
-export function layoutBook(edition: Edition, template: Template, fonts: FontSet, diagnostics: Diagnostics): Page[] {
+/**
+ * Lay out the 类目 of an edition (or some of them, for a proof) from page `firstPage` on.
+ */
+export function layoutBook(edition: Edition, template: Template, fonts: FontSet, diagnostics: Diagnostics,
+  categories: readonly Category[] = edition.categories, firstPage = 1): Page[] {
   const builder = new FlowBuilder(template, fonts, diagnostics);
   const pages: Page[] = [];
-  for (const category of edition.categories) {
-    if (template.category_starts_recto && pages.length % 2 === 1) pages.push(emptyPage(pages.length + 1, true));
+  const next = () => firstPage + pages.length;
+  for (const category of categories) {
+    if (template.category_starts_recto && next() % 2 === 0) pages.push(emptyPage(next(), true));
     const items = builder.category(category);
     const frames = new ColumnFiller(template, items, (item, measures, tail) => builder.reflow(item, measures, tail)).fill(template.headings.category.lines);
     frames.forEach((frame, k) => {
-      const page = emptyPage(pages.length + 1, false);
+      const page = emptyPage(next(), false);
       const geometry = new PageGeometry(template, page.number);
       page.columns = frame.columns.map((_, c) => geometry.columnX(c));
       if (k === 0) {
-        page.marks.push({ level: 1, title: category.title, y: template.areaTop, source: category.source.file });
+        page.marks.push({ level: 1, title: category.title, y: template.areaTop, column: 0, source: category.source.file });
         drawOpener(page, category, geometry, builder);
       }
       drawFrame(page, frame, geometry);
@@ -83,7 +88,7 @@ export function pageLine(line: SetLine, x: number, baseline: number, size: numbe
   }
   const y = baseline - DASH_RULE_Y * size;
   const rules: Rule[] = line.rules.map((r) => ({ x1: x + r.from * size, y1: y, x2: x + r.to * size, y2: y, width: DASH_RULE_WIDTH * size }));
-  return { runs, text: line.text, kind, rules, baseline, column };
+  return { runs, text: line.text, kind, rules, baseline, column, pushedOut: line.pushedOut, addedSpace: line.maxAddedSpace };
 }
 
 function drawFrame(page: Page, frame: PageFrame, geo: PageGeometry): void {
@@ -111,7 +116,7 @@ function drawFrame(page: Page, frame: PageFrame, geo: PageGeometry): void {
     drawBoxFrames(page, column.placed.filter((p) => p.item.kind === 'line' && p.item.box).map((p) => ({ item: p.item as LineItem, slot: p.slot })), x, geo);
   });
   for (const fig of frame.figures) drawFigure(page, fig.block, fig.column < 0 ? geo.left : geo.columnX(fig.column), fig.slot, geo, Math.max(0, fig.column));
-  for (const m of frame.marks) page.marks.push({ level: m.mark.level, title: m.mark.title, y: geo.slotTop(m.slot), source: m.mark.source });
+  for (const m of frame.marks) page.marks.push({ level: m.mark.level, title: m.mark.title, y: geo.slotTop(m.slot), column: m.column, source: m.mark.source });
   if (geo.t.grid.column_rule && geo.t.grid.columns > 1) {
     const x = geo.columnX(1) - geo.t.gutter / 2;
     page.rules.push({ x1: x, y1: geo.slotTop(frame.spanTop), x2: x, y2: geo.slotTop(geo.t.grid.lines_per_column), width: 0.3 });

@@ -31,6 +31,9 @@ export interface PageLine {
   baseline: number;
   /** The column the line stands in (undefined for running heads and the 类目 opener). */
   column: number | undefined;
+  /** For proof reports: a character carried down by a line-start rule, and the largest space added, em. */
+  pushedOut: boolean;
+  addedSpace: number;
 }
 
 export type LineKind = 'body' | 'heading' | 'caption' | 'credit' | 'box' | 'byline' | 'title' | 'running-head' | 'folio';
@@ -74,5 +77,5 @@ export interface Page {
   frames: Frame[];
   images: PlacedImage[];
   /** Bookmarks starting on this page; `source` is the file of the 类目, 分目 or 条目. */
-  marks: { level: number; title: string; y: number; source: string }[];
+  marks: { level: number; title: string; y: number; column: number; source: string }[];
 }

@@ -1,8 +1,8 @@
 /**
  * Proof overlays (校样): a diagonal watermark with the proof round and date, numbers beside the
  * lines of each column so an editor can write "p.12 右栏 第17行", and bars in the outer margin
- * beside lines whose text changed since the previous proof. Drawn on top, after the page, so
- * the layout is the book's own.
+ * beside lines whose text changed since the previous proof. They are drawn around the page,
+ * never moving anything on it, so the layout is the book's own.
  */
 import type { FontFace } from '../fonts/font-face.js';
 import type { Page } from '../layout/types.js';
@@ -32,13 +32,18 @@ export function numberedLines(page: Page): { column: number; number: number; bas
   return out;
 }
 
-export function drawProofOverlay(doc: PDFKit.PDFDocument, page: Page, o: ProofOverlay, pageWidth: number, pageHeight: number): void {
+/** The watermark goes under the page, so it never hides a character. */
+export function drawWatermark(doc: PDFKit.PDFDocument, o: ProofOverlay, pageWidth: number, pageHeight: number): void {
   doc.save();
   doc.fillColor([0, 0, 0, 15]).font(o.face.name).fontSize(48);
   doc.rotate(-35, { origin: [pageWidth / 2, pageHeight / 2] });
   const w = doc.widthOfString(o.watermark);
   doc.text(o.watermark, pageWidth / 2 - w / 2, pageHeight / 2 - 24, { lineBreak: false });
   doc.restore();
+}
+
+/** Line numbers and change bars, in the margins beside each column. */
+export function drawProofMarks(doc: PDFKit.PDFDocument, page: Page, o: ProofOverlay): void {
   for (const l of numberedLines(page)) {
     const x = page.columns[l.column]!;
     if (o.lineNumbers) {

@@ -17,7 +17,7 @@ import type { Template } from '../template/template.js';
 import { printColours, screenColours, type ColourScheme } from './colour.js';
 import { GlyphWriter } from './glyph-run.js';
 import { drawCropMarks, printOffset, setPageBoxes, type PrintMarks } from './print-marks.js';
-import { drawProofOverlay, type ProofOverlay } from './proof-overlay.js';
+import { drawProofMarks, drawWatermark, type ProofOverlay } from './proof-overlay.js';
 
 export interface WriteOptions {
   /** Creation and modification date (fixed, for reproducible output). */
@@ -72,8 +72,9 @@ export async function writePdf(pages: Page[], edition: Edition, template: Templa
       if (options.print) setPageBoxes(doc, options.print, template.pageWidth, template.pageHeight);
       outline.add(page);
       doc.save().translate(offset, offset);
+      if (options.proof) drawWatermark(doc, options.proof, template.pageWidth, template.pageHeight);
       drawPage(doc, glyphs, page, colours);
-      if (options.proof) drawProofOverlay(doc, page, options.proof, template.pageWidth, template.pageHeight);
+      if (options.proof) drawProofMarks(doc, page, options.proof);
       doc.restore();
       if (options.print) drawCropMarks(doc, options.print, template.pageWidth, template.pageHeight, page.number);
     }

@@ -34,6 +34,9 @@ export function finalizeLine(p: Prepared, i: number, j: number, line: number, op
   const sum = () => widths.reduce((a, b) => a + b, 0) + gaps.reduce((a, b) => a + b, 0);
   let slack = measure - indent - sum();
   let maxAdded = 0;
+  // Push-out: the next character would have fit, but a line-start rule carried it down.
+  const next = p.units[j];
+  const pushedOut = next !== undefined && slack > EPS && next.width - next.blankRight + (p.gaps[j]!.space) <= slack + EPS;
 
   if (slack < -EPS && options.pushIn) {
     slack = shrinkLine(units, widths, shifts, blanks, gaps, kinds, -slack);
@@ -56,7 +59,7 @@ export function finalizeLine(p: Prepared, i: number, j: number, line: number, op
     text += u.text;
     x += widths[k]!;
   });
-  return { glyphs, rules, text, width: x, measure, maxAddedSpace: maxAdded, offset: units[0]!.offset, last };
+  return { glyphs, rules, text, width: x, measure, maxAddedSpace: maxAdded, offset: units[0]!.offset, last, pushedOut };
 }
 
 /** Take `need` em away; returns what could not be taken (0 when it fits). */

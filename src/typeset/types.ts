@@ -115,4 +115,6 @@ export interface SetLine {
   /** Offset of the first unit in the paragraph input. */
   offset: number;
   last: boolean;
+  /** A character that would have fit was carried to the next line by a line-start rule. */
+  pushedOut: boolean;
 }

@@ -11,7 +11,7 @@ const base = loadTemplate('default');
 /** A small grid: 10 lines per column, 2 columns, no opener. */
 const template: Template = { ...base, grid: { ...base.grid, lines_per_column: 10 } };
 
-const line = (text: string): SetLine => ({ glyphs: [], rules: [], text, width: 24, measure: 24, maxAddedSpace: 0, offset: 0, last: false });
+const line = (text: string): SetLine => ({ glyphs: [], rules: [], text, width: 24, measure: 24, maxAddedSpace: 0, offset: 0, last: false, pushedOut: false });
 let para = 0;
 function paragraph(n: number, kind: LineItem['lineKind'] = 'body'): LineItem[] {
   const id = ++para;

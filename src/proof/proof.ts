@@ -1,0 +1,101 @@
+/**
+ * A proof (校样) of one 类目, 分目 or 条目: laid out exactly as in the book (its 类目 is laid out
+ * whole, from the page the last full build gave it), the pages that hold the target written
+ * with a watermark, line numbers and change bars, and a report beside the PDF.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { diffArrays } from 'diff';
+import { buildDate } from '../build.js';
+import { ContentError, type Diagnostic } from '../content/diagnostics.js';
+import { loadEdition } from '../content/load-edition.js';
+import { loadFonts } from '../fonts/font-config.js';
+import { layoutBook } from '../layout/book.js';
+import type { Page } from '../layout/types.js';
+import { pageRecord, readPageRecord, writePageRecord, type PageRecord } from '../pdf/page-record.js';
+import { proofLineKey } from '../pdf/proof-overlay.js';
+import { writePdf } from '../pdf/writer.js';
+import { loadTemplate } from '../template/template.js';
+import { findings, formatReport, type ProofFinding } from './report.js';
+import { categoryOf, findTarget } from './target.js';
+
+export const ROUNDS = { '1': '一校', '2': '二校', '3': '三校', final: '清样' } as const;
+export type Round = keyof typeof ROUNDS;
+
+export interface ProofOptions {
+  round?: Round;
+  /** The date printed in the watermark (default: today). */
+  date?: string;
+  /** An earlier proof or build PDF (with its .pages.json) to mark changed lines against. */
+  diff?: string;
+  output?: string;
+  /** The full build whose page numbers the proof takes (default out/<edition>.pdf). */
+  book?: string;
+}
+
+export interface ProofResult {
+  output: string;
+  report: string;
+  pages: Page[];
+  findings: ProofFinding[];
+  /** True when page numbers come from the last full build. */
+  pageNumbersKnown: boolean;
+}
+
+export async function proof(targetPath: string, options: ProofOptions = {}): Promise<ProofResult> {
+  const target = findTarget(targetPath);
+  const { edition, diagnostics } = loadEdition(target.editionDir);
+  const template = loadTemplate(edition.template, edition.templateVersion);
+  const fonts = loadFonts();
+  const category = categoryOf(edition, target);
+  const bookRecord = readPageRecord(path.resolve(options.book ?? path.join('out', `${edition.id}.pdf`)));
+  const firstPage = bookRecord?.starts.find((s) => s.level === 1 && s.source === category.source.file)?.page;
+  const laid = layoutBook(edition, template, fonts, diagnostics, [category], firstPage ?? 1);
+  if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
+  const pages = pagesOf(laid, target.startFile, target.level, template.areaTop);
+
+  const round = options.round ?? '1';
+  const date = options.date ?? new Date().toISOString().slice(0, 10);
+  const output = path.resolve(options.output ?? path.join('out', 'proof', `${edition.id}-${path.basename(target.startFile).replace(/\.(md|yaml)$/, '')}-${path.basename(path.dirname(target.startFile))}.pdf`));
+  const changed = options.diff ? changedLines(pageRecord(edition, pages), options.diff) : new Set<string>();
+  await writePdf(pages, edition, template, output, {
+    date: buildDate(edition.year),
+    proof: { watermark: `${ROUNDS[round]}样 ${date}`, face: fonts.face('heading'), lineNumbers: true, changed, columnWidth: template.measure },
+  });
+  writePageRecord(output, edition, pages);
+  const found = findings(pages, template.text.loose_warning, changed);
+  const inTarget = (d: Diagnostic) => d.file.startsWith(path.dirname(target.startFile));
+  const title = `${edition.runningHead} ${ROUNDS[round]}样 ${date}  ${path.relative(process.cwd(), target.startFile)}  第${pages[0]?.number ?? '?'}–${pages[pages.length - 1]?.number ?? '?'}页${firstPage === undefined ? '（页码待定：先完整构建一次）' : ''}`;
+  const report = output.replace(/\.pdf$/i, '') + '.report.txt';
+  fs.writeFileSync(report, formatReport(title, found, diagnostics.warnings.filter(inTarget)));
+  return { output, report, pages, findings: found, pageNumbersKnown: firstPage !== undefined };
+}
+
+/**
+ * The pages from the one where the target starts up to the one where the next part of the
+ * same or a higher level starts (that page too, unless the next part opens it at the top).
+ */
+function pagesOf(pages: Page[], startFile: string, level: number, areaTop: number): Page[] {
+  const marks = pages.flatMap((p, k) => p.marks.map((m) => ({ ...m, k })));
+  const at = marks.findIndex((m) => m.source === startFile);
+  if (at < 0) return pages;
+  const next = marks.slice(at + 1).find((m) => m.level <= level);
+  const opensPage = next !== undefined && next.column === 0 && next.y <= areaTop + 0.5;
+  const end = next === undefined ? pages.length : opensPage ? next.k : next.k + 1;
+  return pages.slice(marks[at]!.k, Math.max(end, marks[at]!.k + 1)).filter((p) => !p.blank);
+}
+
+/** Lines of the proof whose text is not in the earlier proof or build (page:column:line keys). */
+function changedLines(current: PageRecord, earlierPdf: string): Set<string> {
+  const earlier = readPageRecord(path.resolve(earlierPdf));
+  if (!earlier) throw new Error(`${earlierPdf}: no page record (${path.basename(earlierPdf).replace(/\.pdf$/i, '')}.pages.json) beside it; diff against a PDF made by this program`);
+  const flat = (r: PageRecord) => r.pages.flatMap((p) => p.lines.map((l) => ({ key: proofLineKey(p.number, l.column, l.number), text: l.text })));
+  const now = flat(current);
+  const changed = new Set<string>();
+  let k = 0;
+  for (const part of diffArrays(flat(earlier).map((l) => l.text), now.map((l) => l.text))) {
+    if (part.removed) continue;
+    for (let n = 0; n < part.value.length; n++, k++) if (part.added) changed.add(now[k]!.key);
+  }
+  return changed;
+}

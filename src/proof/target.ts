@@ -1,0 +1,39 @@
+/**
+ * What a proof is of: a 类目 folder, a 分目 folder or one 条目 file of an edition, found from
+ * any path inside the edition.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { CATEGORY_FILE, EDITION_FILE, SECTION_FILE } from '../content/load-edition.js';
+import type { Category, Edition } from '../model/document.js';
+
+export interface ProofTarget {
+  editionDir: string;
+  /** The file whose bookmark starts the proofed part: category.yaml, section.yaml or the entry .md. */
+  startFile: string;
+  level: 1 | 2 | 3;
+}
+
+export function findTarget(target: string): ProofTarget {
+  const abs = path.resolve(target);
+  if (!fs.existsSync(abs)) throw new Error(`${target}: no such file or folder`);
+  let editionDir = fs.statSync(abs).isDirectory() ? abs : path.dirname(abs);
+  while (!fs.existsSync(path.join(editionDir, EDITION_FILE))) {
+    const up = path.dirname(editionDir);
+    if (up === editionDir) throw new Error(`${target}: not inside an edition (no ${EDITION_FILE} above it)`);
+    editionDir = up;
+  }
+  if (abs.endsWith('.md')) return { editionDir, startFile: abs, level: 3 };
+  if (fs.existsSync(path.join(abs, SECTION_FILE))) return { editionDir, startFile: path.join(abs, SECTION_FILE), level: 2 };
+  if (fs.existsSync(path.join(abs, CATEGORY_FILE))) return { editionDir, startFile: path.join(abs, CATEGORY_FILE), level: 1 };
+  throw new Error(`${target}: give a 类目 or 分目 folder or an entry (.md) file of the edition`);
+}
+
+/** The category holding the target. */
+export function categoryOf(edition: Edition, t: ProofTarget): Category {
+  const inCategory = (c: Category) => c.source.file === t.startFile
+    || c.sections.some((s) => s.source.file === t.startFile || s.entries.some((e) => e.source.file === t.startFile));
+  const category = edition.categories.find(inCategory);
+  if (!category) throw new Error(`${t.startFile}: not part of the edition's content`);
+  return category;
+}
