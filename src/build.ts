@@ -8,7 +8,7 @@ import { makeManifest, writeManifest } from './archive/manifest.js';
 import { ContentError, type Diagnostic, type Diagnostics } from './content/diagnostics.js';
 import { loadEdition } from './content/load-edition.js';
 import { loadFonts, type FontSet } from './fonts/font-config.js';
-import { layoutBook } from './layout/book.js';
+import { layoutWholeBook } from './layout/assemble.js';
 import type { Page } from './layout/types.js';
 import type { Edition } from './model/document.js';
 import { writePageRecord } from './pdf/page-record.js';
@@ -42,6 +42,8 @@ export interface LaidOut {
   template: Template;
   fonts: FontSet;
   pages: Page[];
+  /** Pages before body page 1 (numbered apart). */
+  frontPages: number;
   diagnostics: Diagnostics;
 }
 
@@ -50,18 +52,18 @@ export function layoutEdition(editionDir: string): LaidOut {
   const { edition, diagnostics } = loadEdition(editionDir);
   const template = loadTemplate(edition.template, edition.templateVersion);
   const fonts = loadFonts();
-  const pages = layoutBook(edition, template, fonts, diagnostics);
+  const { pages, frontPages } = layoutWholeBook(edition, template, fonts, diagnostics);
   if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
-  return { edition, template, fonts, pages, diagnostics };
+  return { edition, template, fonts, pages, frontPages, diagnostics };
 }
 
 export async function build(editionDir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const kind = options.kind ?? 'book';
   const laid = layoutEdition(editionDir);
-  const { edition, template, fonts, pages, diagnostics } = laid;
+  const { edition, template, fonts, pages, frontPages, diagnostics } = laid;
   const suffix = kind === 'book' ? '' : `-${kind}`;
   const output = path.resolve(options.output ?? path.join('out', `${edition.id}${suffix}.pdf`));
-  const write: WriteOptions = { date: buildDate(edition.year) };
+  const write: WriteOptions = { date: buildDate(edition.year), frontPages };
   if (kind === 'print') {
     const p = template.print;
     checkImageResolution(pages, p.min_image_ppi, diagnostics);

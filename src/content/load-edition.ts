@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Category, Edition, Entry, Figure, Section, SourceRef } from '../model/document.js';
+import type { Block, Category, Edition, Entry, Figure, Section, SourceRef } from '../model/document.js';
 import { ContentError, Diagnostics } from './diagnostics.js';
 import { parseBody } from './markdown.js';
 import { categorySchema, editionSchema, entrySchema, sectionSchema } from './schema.js';
@@ -57,6 +57,10 @@ export function loadEdition(dir: string): LoadResult {
     compiler: meta.compiler,
     publisher: meta.publisher,
     language: meta.language,
+    colophon: meta.colophon.flatMap((row) => Object.entries(row).map(([k, v]): [string, string] => [k, String(v)])),
+    preface: meta.preface ? loadPreface(root, meta.preface, realRoot, diagnostics, editionFile) : [],
+    pinyin: meta.pinyin,
+    indexSee: meta.index_see,
     categories,
     source: { file: editionFile, line: 1 },
   };
@@ -133,11 +137,23 @@ function loadSection(child: Child, realRoot: string, diagnostics: Diagnostics): 
   const sorted = sortByOrder(entries, 'entry', diagnostics);
   return {
     title: meta?.title ?? '',
+    titleEn: meta?.title_en,
     byline: meta?.byline,
     entries: sorted.map(({ order: _order, ...e }) => e),
     source: { file: child.file, line: 1 },
     order: meta?.order ?? child.order,
   };
+}
+
+/** The 编辑说明: a plain Markdown file inside the edition. */
+function loadPreface(root: string, rel: string, realRoot: string, diagnostics: Diagnostics, editionFile: string): Block[] {
+  const file = path.resolve(root, rel);
+  const real = fs.existsSync(file) ? fs.realpathSync(file) : undefined;
+  if (!real || !(real.startsWith(realRoot + path.sep))) {
+    diagnostics.error(editionFile, 1, 1, `preface '${rel}' not found inside the edition folder`);
+    return [];
+  }
+  return parseBody({ file, text: readText(file), firstLine: 1 }, diagnostics);
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;

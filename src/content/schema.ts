@@ -16,6 +16,14 @@ export const editionSchema = z.strictObject({
   compiler: text.optional(),
   publisher: text.optional(),
   language: text.default('zh-CN'),
+  /** 版权页 lines in order, e.g. [{ 书号: ISBN 978-… }]; 开本, 印张 and 字数 are added when missing. */
+  colophon: z.array(z.record(z.string(), z.union([z.string(), z.number()]))).default([]),
+  /** A Markdown file (relative to the edition) with the 编辑说明. */
+  preface: text.optional(),
+  /** Pinyin for terms or characters the index would sort wrongly (多音字, names): { 乐清: yue4 qing1 }. */
+  pinyin: z.record(z.string(), z.string()).default({}),
+  /** "See" references in the index: { 总工会: 上城区总工会 }. */
+  index_see: z.record(z.string(), z.string()).default({}),
 });
 
 export const categorySchema = z.strictObject({
@@ -26,6 +34,7 @@ export const categorySchema = z.strictObject({
 
 export const sectionSchema = z.strictObject({
   title: text,
+  title_en: text.optional(),
   byline: text.optional(),
   order: z.number().int().optional(),
 });

@@ -5,7 +5,7 @@
  */
 import type { Diagnostics } from '../content/diagnostics.js';
 import type { FontRole, FontSet } from '../fonts/font-config.js';
-import type { Category, Entry, Figure, InlineStyle, Paragraph, Section, SourceRef } from '../model/document.js';
+import type { Block, Category, Entry, Figure, InlineStyle, Paragraph, Section, SourceRef } from '../model/document.js';
 import type { Template } from '../template/template.js';
 import { composeParagraph } from '../typeset/paragraph.js';
 import type { ComposeOptions, Piece, SetLine } from '../typeset/types.js';
@@ -31,6 +31,10 @@ export interface LineItem {
   spec?: ParagraphSpec;
   /** Keep this line in the same column as the next one (the 资料 label). */
   keepWithNext?: boolean;
+  /** Dot leaders between the text and the right-aligned tail (contents). */
+  leader?: boolean;
+  /** The page (its label) this line links to (contents and index). */
+  link?: string;
 }
 
 /** What a paragraph was composed from, to compose it again from one of its lines on. */
@@ -77,7 +81,7 @@ export class FlowBuilder {
   ) {}
 
   /** Options for body-like text at `size`, `chars` characters to the line. */
-  options(size: number, measure: number, indent: number, lastLine: ComposeOptions['lastLine'] = 'start'): ComposeOptions {
+  options(size: number, measure: number | readonly number[], indent: number, lastLine: ComposeOptions['lastLine'] = 'start'): ComposeOptions {
     const t = this.template.text;
     return {
       size, measure, indent, lastLine,
@@ -108,6 +112,11 @@ export class FlowBuilder {
       }
     }
     return result.lines;
+  }
+
+  /** Paragraphs set as body text (the 编辑说明). */
+  paragraphs(blocks: Block[]): FlowItem[] {
+    return blocks.flatMap((b) => (b.kind === 'paragraph' ? this.paragraph(b, undefined) : b.kind === 'list' ? b.items.flatMap((i) => this.paragraph(i, undefined)) : this.infoBox(b.label, b.paragraphs)));
   }
 
   category(category: Category): FlowItem[] {
@@ -161,8 +170,13 @@ export class FlowBuilder {
     return this.lineItems(lines, g.body_size, 'body', 0, undefined, spec);
   }
 
+  /** A new paragraph id (lines of one paragraph share it). */
+  nextPara(): number {
+    return ++this.para;
+  }
+
   private lineItems(lines: SetLine[], size: number, lineKind: LineKind, indent: number, box?: number, spec?: ParagraphSpec): LineItem[] {
-    const para = ++this.para;
+    const para = this.nextPara();
     return lines.map((line, index) => ({
       kind: 'line', line, size, lineKind, indent, para, index, count: lines.length,
       ...(box ? { box } : {}), ...(spec ? { spec } : {}),

@@ -44,6 +44,17 @@ export interface Rule {
   x2: number;
   y2: number;
   width: number;
+  /** Dash and gap lengths, for dotted leaders. */
+  dash?: [number, number];
+}
+
+/** A clickable area that goes to the page with this label. */
+export interface PageLink {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  page: string;
 }
 
 export interface Frame {
@@ -66,8 +77,10 @@ export interface PlacedImage {
 }
 
 export interface Page {
-  /** 1-based page number (the folio). */
+  /** Page number within its sequence (front matter and body are numbered apart). */
   number: number;
+  /** The folio as printed: i, ii … in the front matter, 1, 2 … in the body. */
+  label: string;
   /** Left edge of each column, pt (for proof line numbers and change bars). */
   columns: number[];
   /** True for a blank verso inserted so that a 类目 starts on a recto. */
@@ -76,6 +89,7 @@ export interface Page {
   rules: Rule[];
   frames: Frame[];
   images: PlacedImage[];
+  links: PageLink[];
   /** Bookmarks starting on this page; `source` is the file of the 类目, 分目 or 条目. */
   marks: { level: number; title: string; y: number; column: number; source: string }[];
 }

@@ -68,6 +68,7 @@ export interface Entry {
 
 export interface Section {
   title: string;
+  titleEn: string | undefined;
   byline: string | undefined;
   entries: Entry[];
   source: SourceRef;
@@ -93,6 +94,11 @@ export interface Edition {
   compiler: string | undefined;
   publisher: string | undefined;
   language: string;
+  colophon: [string, string][];
+  /** 编辑说明 paragraphs, when the edition has one. */
+  preface: Block[];
+  pinyin: Record<string, string>;
+  indexSee: Record<string, string>;
   categories: Category[];
   source: SourceRef;
 }

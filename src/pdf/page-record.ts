@@ -10,7 +10,7 @@ import { numberedLines } from './proof-overlay.js';
 
 export interface PageRecord {
   edition: string;
-  pages: { number: number; lines: { column: number; number: number; text: string }[] }[];
+  pages: { number: number; label: string; lines: { column: number; number: number; text: string }[] }[];
   /** Where each 类目 (level 1), 分目 (2) and 条目 (3) starts, by its source file. */
   starts: { level: number; title: string; source: string; page: number }[];
 }
@@ -22,7 +22,7 @@ export function recordFile(pdfFile: string): string {
 export function pageRecord(edition: Edition, pages: Page[]): PageRecord {
   return {
     edition: edition.id,
-    pages: pages.map((p) => ({ number: p.number, lines: numberedLines(p).map(({ column, number, text }) => ({ column, number, text })) })),
+    pages: pages.map((p) => ({ number: p.number, label: p.label, lines: numberedLines(p).map(({ column, number, text }) => ({ column, number, text })) })),
     starts: pages.flatMap((p) => p.marks.map((m) => ({ level: m.level, title: m.title, source: m.source, page: p.number }))),
   };
 }

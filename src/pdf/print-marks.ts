@@ -11,7 +11,7 @@ export interface PrintMarks {
   slug: number;
   markLength: number;
   /** The registration line: title, page and build date. */
-  label: (page: number) => string;
+  label: (page: string) => string;
   labelFace: FontFace;
 }
 
@@ -29,7 +29,7 @@ export function setPageBoxes(doc: PDFKit.PDFDocument, p: PrintMarks, w: number, 
 }
 
 /** Crop marks at the four corners, outside the bleed, in registration colour (all inks). */
-export function drawCropMarks(doc: PDFKit.PDFDocument, p: PrintMarks, w: number, h: number, pageNumber: number): void {
+export function drawCropMarks(doc: PDFKit.PDFDocument, p: PrintMarks, w: number, h: number, pageLabel: string): void {
   const o = printOffset(p);
   const start = p.bleed + 2; // a little beyond the bleed so the marks never print on the page
   doc.save().lineWidth(0.25).strokeColor('All');
@@ -39,5 +39,5 @@ export function drawCropMarks(doc: PDFKit.PDFDocument, p: PrintMarks, w: number,
   }
   doc.restore();
   doc.save().fillColor('All').font(p.labelFace.name).fontSize(6)
-    .text(p.label(pageNumber), o + p.markLength + 6, o + h + p.bleed + 4, { lineBreak: false }).restore();
+    .text(p.label(pageLabel), o + p.markLength + 6, o + h + p.bleed + 4, { lineBreak: false }).restore();
 }

@@ -26,6 +26,8 @@ export interface WriteOptions {
   /** PDF/A-2u for the archive. */
   archive?: boolean;
   proof?: ProofOverlay;
+  /** Pages before body page 1: labelled i, ii … in the PDF's page labels. */
+  frontPages?: number;
 }
 
 export async function writePdf(pages: Page[], edition: Edition, template: Template, outFile: string, options: WriteOptions): Promise<void> {
@@ -67,17 +69,21 @@ export async function writePdf(pages: Page[], edition: Edition, template: Templa
     const colours = options.print ? printColours() : screenColours();
     const glyphs = new GlyphWriter(doc);
     const outline = new OutlineBuilder(doc);
+    const labelled = new Set(pages.map((p) => p.label));
     for (const page of pages) {
       doc.addPage();
       if (options.print) setPageBoxes(doc, options.print, template.pageWidth, template.pageHeight);
+      (doc as unknown as { addNamedDestination(name: string, ...args: unknown[]): void }).addNamedDestination(destination(page.label), 'XYZ', null, null, null);
       outline.add(page);
       doc.save().translate(offset, offset);
       if (options.proof) drawWatermark(doc, options.proof, template.pageWidth, template.pageHeight);
       drawPage(doc, glyphs, page, colours);
+      for (const l of page.links) if (labelled.has(l.page)) doc.goTo(l.x, l.y, l.width, l.height, destination(l.page));
       if (options.proof) drawProofMarks(doc, page, options.proof);
       doc.restore();
-      if (options.print) drawCropMarks(doc, options.print, template.pageWidth, template.pageHeight, page.number);
+      if (options.print) drawCropMarks(doc, options.print, template.pageWidth, template.pageHeight, page.label);
     }
+    if (options.frontPages) setPageLabels(doc, options.frontPages);
     doc.end();
     await finished;
     fs.renameSync(tmp, outFile);
@@ -104,8 +110,24 @@ function drawPage(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, page: Page, colo
   colours.beginInk(doc);
   doc.fillColor(colours.black).strokeColor(colours.black);
   for (const line of page.lines) drawLine(doc, glyphs, line);
-  for (const r of page.rules) doc.lineWidth(r.width).moveTo(r.x1, r.y1).lineTo(r.x2, r.y2).stroke();
+  for (const r of page.rules) {
+    if (r.dash) doc.dash(r.dash[0], { space: r.dash[1] });
+    doc.lineWidth(r.width).moveTo(r.x1, r.y1).lineTo(r.x2, r.y2).stroke();
+    if (r.dash) doc.undash();
+  }
   doc.restore();
+}
+
+function destination(label: string): string {
+  return `page-${label}`;
+}
+
+/** Page labels: i, ii … for the front matter, then 1, 2 … (pdfkit has no API for them). */
+function setPageLabels(doc: PDFKit.PDFDocument, frontPages: number): void {
+  const d = doc as unknown as { ref(data: object): { end(): void }; _root: { data: Record<string, unknown> } };
+  const labels = d.ref({ Nums: [0, { S: 'r' }, frontPages, { S: 'D', St: 1 }] });
+  labels.end();
+  d._root.data.PageLabels = labels;
 }
 
 function drawLine(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, line: PageLine): void {

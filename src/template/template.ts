@@ -63,6 +63,8 @@ const templateSchema = z.strictObject({
     suppress_on_opener: z.boolean(),
   }),
   category_starts_recto: z.boolean(),
+  contents: z.strictObject({ entries: z.boolean(), english: z.boolean() }),
+  index: z.strictObject({ columns: z.number().int().min(1).max(4), gutter_chars: z.number().min(0), titles: z.boolean() }),
   print: z.strictObject({
     bleed_mm: z.number().min(0),
     slug_mm: z.number().min(0),
@@ -116,6 +118,17 @@ export function loadTemplate(name: string, version?: number, dir = templatesDir(
     throw new ContentError(diagnostics.items);
   }
   return deriveGeometry(t, file, diagnostics);
+}
+
+/**
+ * The same page with another number of columns on the same type area (the index in three
+ * columns, a one-column preface): characters per line follow from the area width.
+ */
+export function withColumns(t: Template, columns: number, gutterChars: number): Template {
+  const areaChars = t.areaWidth / t.grid.body_size;
+  const chars = Math.floor((areaChars - (columns - 1) * gutterChars) / columns);
+  const gutter = (t.areaWidth - columns * chars * t.grid.body_size) / Math.max(1, columns - 1);
+  return { ...t, grid: { ...t.grid, columns, chars_per_line: chars, gutter_chars: gutter / t.grid.body_size }, measure: chars * t.grid.body_size, gutter };
 }
 
 function deriveGeometry(t: TemplateFile, file: string, diagnostics: Diagnostics): Template {

@@ -17,13 +17,16 @@ it('starts every 类目 on a recto page, with an empty verso before it when need
   const out = path.join(dir, 'book.pdf');
   await build(dir, { output: out });
   const pdf = await readPdf(out);
-  expect(pdf.pages.length).toBe(3);
-  const text = (n: number) => pdf.pages[n - 1]!.glyphs.map((g) => g.char).join('');
+  const body = (n: number) => pdf.labels.indexOf(String(n)) + 1;
+  const text = (n: number) => pdf.pages[body(n) - 1]!.glyphs.map((g) => g.char).join('');
   expect(text(1)).toContain('群众团体');
-  expect(pdf.pages[1]!.glyphs).toEqual([]); // the blank verso: no running head, no folio
+  expect(pdf.pages[body(2) - 1]!.glyphs).toEqual([]); // the blank verso: no running head, no folio
   expect(text(3)).toContain('政法');
   expect(text(3)).toContain('PoliticsandLaw');
-  expect(pdf.outline.map((o) => [o.title, o.page])).toEqual([['群众团体', 1], ['政法', 3]]);
-  expect(pdf.outline[1]!.children.map((c) => [c.title, c.page])).toEqual([['公安', 3]]);
-  expect(pdf.outline[1]!.children[0]!.children.map((c) => c.title)).toEqual(['概况']);
+  const parts = pdf.outline.map((o) => [o.title, o.page]);
+  expect(parts).toEqual([['目录', 3], ['Contents', 5], ['群众团体', body(1)], ['政法', body(3)], ['索引', body(5)]]);
+  expect(body(1)).toBe(7); // title page, colophon, 目录 (+ blank), Contents (+ blank): the body opens on a recto
+  const politics = pdf.outline[3]!;
+  expect(politics.children.map((c) => [c.title, c.page])).toEqual([['公安', body(3)]]);
+  expect(politics.children[0]!.children.map((c) => c.title)).toEqual(['概况']);
 });

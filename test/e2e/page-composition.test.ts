@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PdfGlyph } from '../support/pdf-reader.js';
-import { buildSample, columnLeft, emBox, type BuiltSample } from '../support/sample.js';
+import { bodyPages, buildSample, columnLeft, emBox, type BuiltSample } from '../support/sample.js';
 
 let s: BuiltSample;
 beforeAll(async () => {
@@ -67,18 +67,19 @@ describe('page composition of the sample edition', () => {
 
   it('places each figure on or after the page where its entry starts, with caption and credit under the image', () => {
     const text = (n: number) => s.pdf.pages[n - 1]!.glyphs.map((g) => g.char).join('');
+    const pages = bodyPages(s.pdf);
     const entries = s.edition.categories[0]!.sections.flatMap((sec) => sec.entries).filter((e) => e.figures.length > 0);
     expect(entries.length).toBe(5);
     for (const e of entries) {
-      const titlePage = s.pdf.pages.findIndex((p) => p.glyphs.map((g) => g.char).join('').includes(`【${e.title}】`)) + 1;
+      const titlePage = pages.findIndex((p) => p.glyphs.map((g) => g.char).join('').includes(`【${e.title}】`)) + 1;
       const f = e.figures[0]!;
       const credit = `（${f.credit}${f.creditRole}）`;
-      const figPage = s.pdf.pages.findIndex((p) => p.glyphs.filter(visible).map((g) => g.char).join('').includes(credit) && p.images.length > 0) + 1;
+      const figPage = pages.findIndex((p) => p.glyphs.filter(visible).map((g) => g.char).join('').includes(credit) && p.images.length > 0) + 1;
       expect(titlePage, e.title).toBeGreaterThan(0);
       expect(figPage, e.title).toBeGreaterThanOrEqual(titlePage);
       expect(figPage - titlePage, e.title).toBeLessThanOrEqual(1);
       // The credit line sits under the figure's image, inside its horizontal extent.
-      const page = s.pdf.pages[figPage - 1]!;
+      const page = pages[figPage - 1]!;
       const creditGlyphs = page.glyphs.filter((g) => Math.abs(g.size - s.template.figures.caption_size) < 0.01 && credit.includes(g.char) && g.y > s.template.areaTop);
       const last = creditGlyphs[creditGlyphs.length - 1]!;
       const image = page.images.find((i) => i.y + i.height < last.y && last.x >= i.x - 1 && last.x <= i.x + s.template.areaWidth);
@@ -107,7 +108,8 @@ describe('page composition of the sample edition', () => {
 
   it('balances the two columns of the last page of the 类目 within one line', () => {
     const t = s.template;
-    const last = s.pdf.pages[s.pdf.pages.length - 1]!;
+    const body = bodyPages(s.pdf);
+    const last = body[body.length - 1]!;
     const split = columnLeft(t, last.number, 1) - t.gutter / 2;
     const bottom = (col: number) => Math.max(...last.glyphs.filter((g) => visible(g) && (col === 0 ? g.x < split : g.x >= split)).map((g) => g.y),
       ...last.images.filter((i) => (col === 0 ? i.x < split : i.x >= split)).map((i) => i.y + i.height));

@@ -83,7 +83,8 @@ describe("the printer's PDF", () => {
 
   it('draws crop marks and the registration line outside the trim', async () => {
     const pdf = await readPdf(file);
-    const p = pdf.pages[1]!;
+    const k = pdf.labels.indexOf('2');
+    const p = pdf.pages[k]!;
     const label = p.glyphs.filter((g) => g.y > p.height - 20 * MM).map((g) => g.char).join('').replace(/\s/g, '');
     expect(label).toContain('第2页');
   });
@@ -103,7 +104,7 @@ describe('proofs', () => {
     const bookRecord = readPageRecord(book)!;
     const proofRecord = readPageRecord(out)!;
     expect(proofRecord.pages.map((p) => p.number)).toEqual([2, 3, 4]);
-    for (const p of proofRecord.pages) expect(p.lines).toEqual(bookRecord.pages.find((b) => b.number === p.number)!.lines);
+    for (const p of proofRecord.pages) expect(p.lines).toEqual(bookRecord.pages.find((b) => b.label === p.label)!.lines);
     const pdf = await readPdf(out);
     const chars = pdf.pages[0]!.glyphs.map((g) => g.char).join('').replace(/\s/g, '');
     expect(chars).toContain('二校样2026-11-28');

@@ -13,10 +13,10 @@ import { ContentError } from '../../src/content/diagnostics.js';
 import { makeEdition } from '../support/edition-fixture.js';
 import { readPdf } from '../support/pdf-reader.js';
 
-/** Every /ActualText string in the PDF's content streams, in order. */
-function actualTexts(file: string): string[] {
+/** The /ActualText strings of each content stream (page), in order. */
+function actualTexts(file: string): string[][] {
   const raw = fs.readFileSync(file);
-  const texts: string[] = [];
+  const pages: string[][] = [];
   const text = raw.toString('latin1');
   const streamRe = /stream\r?\n/g;
   let m: RegExpExecArray | null;
@@ -29,12 +29,14 @@ function actualTexts(file: string): string[] {
     } catch {
       continue;
     }
+    const texts: string[] = [];
+    pages.push(texts);
     for (const a of content.matchAll(/\/ActualText (?:<([0-9a-f]*)>|\(((?:\\.|[^\\)])*)\))/g)) {
       const bytes = a[1] !== undefined ? Buffer.from(a[1], 'hex') : Buffer.from(unescapePdf(a[2]!), 'latin1');
       texts.push(bytes[0] === 0xfe && bytes[1] === 0xff ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') : bytes.toString('latin1'));
     }
   }
-  return texts;
+  return pages;
 }
 
 /** A PDF literal string's escapes (\\n, \\(, \\ddd …) undone. */
@@ -51,7 +53,7 @@ describe('text integrity', () => {
     const dir = makeEdition([{ title: '群众团体', sections: [{ title: '上城区总工会', byline: '徐灿', entries: [{ title: '概况', body: PARAGRAPH }] }] }]);
     const out = path.join(dir, 'out.pdf');
     await build(dir, { output: out });
-    const texts = actualTexts(out);
+    const texts = actualTexts(out).find((page) => page.some((t) => t.startsWith('【概况】')))!;
     const body = texts.filter((t) => t !== '群众团体' && t !== '上城区总工会' && !/^\d+$/.test(t) && !t.startsWith('（'));
     expect(body.join('')).toBe(`【概况】${PARAGRAPH}`);
     expect(texts).toContain('（徐\u3000灿）');
@@ -70,7 +72,7 @@ describe('text integrity', () => {
     expect(w?.line).toBe(4);
     expect(w?.message).toContain("fallback face 'sans'");
     const pdf = await readPdf(out);
-    const biang = pdf.pages[0]!.glyphs.filter((g) => g.char === '𰻝');
+    const biang = pdf.pages[pdf.labels.indexOf('1')]!.glyphs.filter((g) => g.char === '𰻝');
     expect(biang.length).toBe(2);
     expect(biang[0]!.font).toMatch(/NotoSansSC/);
   });

@@ -67,6 +67,8 @@ export interface PdfPage {
   boxes: Record<string, number[]>;
   /** Images painted on the page: their bounding boxes in top-left page coordinates. */
   images: PdfImage[];
+  /** Link annotations to pages of this document: the area (top-left coordinates) and the target page (1-based). */
+  links: { x: number; y: number; width: number; height: number; page: number | null }[];
 }
 
 /** An image's bounding box on the page (pt, top-left origin, y down). */
@@ -116,6 +118,8 @@ export interface PdfDocumentInfo {
    */
   info: Record<string, unknown>;
   outline: PdfOutlineItem[];
+  /** Page labels as the PDF defines them (i, ii, 1, 2 …), one per page; page numbers as strings when it has none. */
+  labels: string[];
 }
 
 // ---------------------------------------------------------------------------
@@ -610,7 +614,13 @@ export async function readPdf(file: string | Uint8Array): Promise<PdfDocumentInf
       const boxes: Record<string, number[]> = page.ref ? rawPageBoxes(raw, page.ref.num, page.ref.gen) : {};
       boxes.MediaBox ??= Array.from(page.view);
 
-      pages.push({ number: n, width: viewport.width, height: viewport.height, glyphs, boxes, images });
+      const links: PdfPage['links'] = [];
+      for (const a of (await page.getAnnotations()) as { subtype: string; dest?: unknown; rect: number[] }[]) {
+        if (a.subtype !== 'Link' || a.dest === undefined) continue;
+        const [x0, y0, x1, y1] = a.rect as [number, number, number, number];
+        links.push({ x: x0, y: viewport.height - y1, width: x1 - x0, height: y1 - y0, page: await resolveDestPage(doc, a.dest as string | unknown[]) });
+      }
+      pages.push({ number: n, width: viewport.width, height: viewport.height, glyphs, boxes, images, links });
       page.cleanup();
     }
 
@@ -636,7 +646,8 @@ export async function readPdf(file: string | Uint8Array): Promise<PdfDocumentInf
     const info: Record<string, unknown> = { ...(meta.info as Record<string, unknown>) };
     const outline = await convertOutline(doc, (await doc.getOutline()) as PdfjsOutlineNode[] | null);
 
-    return { pages, fonts, info, outline };
+    const labels = (await doc.getPageLabels()) ?? pages.map((p) => String(p.number));
+    return { pages, fonts, info, outline, labels };
   } finally {
     await task.destroy();
   }

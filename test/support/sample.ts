@@ -33,3 +33,17 @@ export function columnLeft(t: Template, pageNumber: number, column: number): num
 export function emBox(g: PdfGlyph): { x0: number; x1: number; y0: number; y1: number } {
   return { x0: g.x, x1: g.x + g.width, y0: g.y - 0.88 * g.size, y1: g.y + 0.12 * g.size };
 }
+
+/** The physical pages of the body (the 类目), without front matter and index. */
+export function bodyPages(pdf: PdfDocumentInfo): PdfDocumentInfo['pages'] {
+  const first = pdf.labels.indexOf('1');
+  const index = pdf.outline.find((o) => o.title === '索引')?.page ?? pdf.pages.length + 1;
+  return pdf.pages.slice(first, index - 1);
+}
+
+/** The physical page whose printed folio is `label`. */
+export function pageLabelled(pdf: PdfDocumentInfo, label: string): PdfDocumentInfo['pages'][number] {
+  const k = pdf.labels.indexOf(label);
+  if (k < 0) throw new Error(`no page labelled ${label}`);
+  return pdf.pages[k]!;
+}
