@@ -47,10 +47,11 @@ function drawOpener(page: Page, category: Category, geo: PageGeometry, builder: 
   const zh = builder.compose([{ text: category.title, role: 'heading' }], builder.options(h.size, Math.floor(width / h.size), 0, 'center'), category.source);
   const pitch = geo.t.grid.line_pitch;
   const zhBaseline = geo.t.areaTop + pitch * (h.lines * 0.4) + (EM_BOX_ASCENT - 0.5) * h.size;
-  zh.forEach((l, k) => page.lines.push(pageLine(l, geo.left, zhBaseline + k * h.size * 1.3, h.size, 'title')));
+  const key = `t:${category.source.file}`;
+  zh.forEach((l, k) => page.lines.push(pageLine(l, geo.left, zhBaseline + k * h.size * 1.3, h.size, 'title', undefined, key)));
   if (category.titleEn) {
     const en = builder.compose([{ text: category.titleEn, role: 'latin_title' }], builder.options(h.size_en, Math.floor(width / h.size_en), 0, 'center'), category.source);
-    en.forEach((l, k) => page.lines.push(pageLine(l, geo.left, zhBaseline + h.size * 1.1 + h.size_en * (1 + k * 1.3), h.size_en, 'title')));
+    en.forEach((l, k) => page.lines.push(pageLine(l, geo.left, zhBaseline + h.size * 1.1 + h.size_en * (1 + k * 1.3), h.size_en, 'title', undefined, key)));
   }
   if (h.rule) {
     const y = geo.slotTop(h.lines) - pitch;

@@ -71,7 +71,8 @@ export type FlowItem = LineItem | HeadingItem | FigureItem | MarkItem;
 const STYLE_ROLE: Record<InlineStyle, FontRole> = { body: 'body', heading: 'heading', strong: 'strong', emphasis: 'emphasis' };
 
 export class FlowBuilder {
-  private para = 0;
+  /** Paragraph ids are unique across builders: they key structure elements of the whole PDF. */
+  private static para = 0;
   private box = 0;
 
   constructor(
@@ -172,7 +173,7 @@ export class FlowBuilder {
 
   /** A new paragraph id (lines of one paragraph share it). */
   nextPara(): number {
-    return ++this.para;
+    return ++FlowBuilder.para;
   }
 
   private lineItems(lines: SetLine[], size: number, lineKind: LineKind, indent: number, box?: number, spec?: ParagraphSpec): LineItem[] {

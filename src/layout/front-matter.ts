@@ -31,9 +31,10 @@ export function layoutFrontMatter(edition: Edition, template: Template, builder:
 
 /** A line of `text` centred across the type area with its baseline at `y`. */
 function centred(page: Page, builder: FlowBuilder, t: Template, edition: Edition, text: string, size: number, y: number, role: 'heading' | 'body' | 'latin_title'): void {
+  const kind = role === 'heading' ? 'title' : 'body';
   const geo = new PageGeometry(t, page.number);
   const [line] = builder.compose([{ text, role }], builder.options(size, t.areaWidth / size, 0, 'center'), edition.source);
-  if (line) page.lines.push(pageLine(line, geo.left, y, size, 'title'));
+  if (line) page.lines.push(pageLine(line, geo.left, y, size, kind, undefined, `f:${page.number}:${text}`));
 }
 
 function titlePage(edition: Edition, t: Template, builder: FlowBuilder): Page {
@@ -64,7 +65,7 @@ function colophon(edition: Edition, t: Template, builder: FlowBuilder, body: Pag
     const padded = [...label].length === 2 ? `${[...label][0]}\u3000\u3000${[...label][1]}` : label;
     const [line] = builder.compose([{ text: `${padded}\u3000${value}`, role: 'body' }], builder.options(size, t.areaWidth / size, 0), edition.source);
     const slot = t.grid.lines_per_column - rows.length + k;
-    if (line) page.lines.push(pageLine(line, geo.left, t.areaTop + slot * t.grid.line_pitch + t.grid.line_pitch / 2 + (EM_BOX_ASCENT - 0.5) * size, size, 'body'));
+    if (line) page.lines.push(pageLine(line, geo.left, t.areaTop + slot * t.grid.line_pitch + t.grid.line_pitch / 2 + (EM_BOX_ASCENT - 0.5) * size, size, 'body', undefined, `f:colophon:${k}`));
   });
   return page;
 }

@@ -46,7 +46,7 @@ export class PageGeometry {
 }
 
 /** A composed line as glyph runs at (x, baseline), one run per face. */
-export function pageLine(line: SetLine, x: number, baseline: number, size: number, kind: LineKind, column?: number): PageLine {
+export function pageLine(line: SetLine, x: number, baseline: number, size: number, kind: LineKind, column?: number, struct?: string): PageLine {
   const runs: GlyphRun[] = [];
   for (const g of line.glyphs) {
     let run = runs[runs.length - 1];
@@ -58,7 +58,7 @@ export function pageLine(line: SetLine, x: number, baseline: number, size: numbe
   }
   const y = baseline - DASH_RULE_Y * size;
   const rules: Rule[] = line.rules.map((r) => ({ x1: x + r.from * size, y1: y, x2: x + r.to * size, y2: y, width: DASH_RULE_WIDTH * size }));
-  return { runs, text: line.text, kind, rules, baseline, column, pushedOut: line.pushedOut, addedSpace: line.maxAddedSpace };
+  return { runs, text: line.text, kind, rules, baseline, column, struct, pushedOut: line.pushedOut, addedSpace: line.maxAddedSpace };
 }
 
 export function drawFrame(page: Page, frame: PageFrame, geo: PageGeometry): void {
@@ -76,7 +76,7 @@ export function drawFrame(page: Page, frame: PageFrame, geo: PageGeometry): void
         const lead = item.size * 1.4;
         const centre = geo.slotTop(slot) + (item.slots * pitch) / 2;
         const first = centre - ((item.lines.length - 1) * lead) / 2 + (EM_BOX_ASCENT - 0.5) * item.size;
-        item.lines.forEach((l, k) => page.lines.push(pageLine(l, x, first + k * lead, item.size, 'heading', c)));
+        item.lines.forEach((l, k) => page.lines.push(pageLine(l, x, first + k * lead, item.size, 'heading', c, `h:${item.title}:${page.number}`)));
         if (item.rule) {
           const y = geo.slotTop(slot + item.slots) - pitch / 4;
           page.rules.push({ x1: x, y1: y, x2: x + geo.t.measure, y2: y, width: 0.5 });
@@ -95,11 +95,11 @@ export function drawFrame(page: Page, frame: PageFrame, geo: PageGeometry): void
 
 function drawLineItem(page: Page, item: LineItem, columnX: number, baseline: number, column: number): void {
   const x = columnX + item.indent;
-  page.lines.push(pageLine(item.line, x, baseline, item.size, item.lineKind, column));
+  page.lines.push(pageLine(item.line, x, baseline, item.size, item.lineKind, column, `p:${item.para}`));
   // The byline is right-aligned to the line's own measure (shorter beside an inset figure).
   if (item.tail) {
     const tailX = x + (item.line.measure - item.tail.measure) * item.size;
-    page.lines.push(pageLine(item.tail, tailX, baseline, item.size, 'byline', column));
+    page.lines.push(pageLine(item.tail, tailX, baseline, item.size, 'byline', column, `p:${item.para}`));
     if (item.leader) {
       const from = x + (item.line.width + 0.5) * item.size;
       const to = tailX + ((item.tail.glyphs[0]?.x ?? 0) - 0.5) * item.size;
@@ -127,10 +127,11 @@ function drawFigure(page: Page, block: FigureBlock, x: number, slot: number, geo
   const imageTop = geo.slotTop(s) + 1;
   // An inset image sits at the start of the column, the text running beside it on its right.
   const imageX = block.span === 'inset' ? x : x + (block.width - block.imageWidth) / 2;
-  page.images.push({ file: block.figure.image, source: block.figure.source, x: imageX, y: imageTop, width: block.imageWidth, height: block.imageHeight });
+  page.images.push({ file: block.figure.image, alt: block.figure.caption, source: block.figure.source, x: imageX, y: imageTop, width: block.imageWidth, height: block.imageHeight });
   s += block.imageSlots;
-  for (const l of block.caption) page.lines.push(pageLine(l, x, geo.baseline(s++, block.captionSize), block.captionSize, 'caption', column));
-  if (block.credit) page.lines.push(pageLine(block.credit, x, geo.baseline(s, block.captionSize), block.captionSize, 'credit', column));
+  const key = `c:${block.figure.image}`;
+  for (const l of block.caption) page.lines.push(pageLine(l, x, geo.baseline(s++, block.captionSize), block.captionSize, 'caption', column, key));
+  if (block.credit) page.lines.push(pageLine(block.credit, x, geo.baseline(s, block.captionSize), block.captionSize, 'credit', column, key));
 }
 
 /**

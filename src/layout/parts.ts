@@ -42,11 +42,11 @@ export function layoutPart(items: FlowItem[], template: Template, builder: FlowB
       const size = template.headings.section.size * 1.4;
       const [line] = builder.compose([{ text: o.title, role: 'heading' }], builder.options(size, template.areaWidth / size, 0, 'center'), source);
       const baseline = template.areaTop + template.grid.line_pitch * 1.5 + (EM_BOX_ASCENT - 0.5) * size;
-      if (line) page.lines.push(pageLine(line, geo.left, baseline, size, 'title'));
+      if (line) page.lines.push(pageLine(line, geo.left, baseline, size, 'title', undefined, source.file));
       if (o.titleEn) {
         const enSize = template.headings.section.size * 0.8;
         const [en] = builder.compose([{ text: o.titleEn, role: 'latin_title' }], builder.options(enSize, template.areaWidth / enSize, 0, 'center'), source);
-        if (en) page.lines.push(pageLine(en, geo.left, baseline + size * 1.1, enSize, 'title'));
+        if (en) page.lines.push(pageLine(en, geo.left, baseline + size * 1.1, enSize, 'title', undefined, source.file));
       }
     }
     drawFrame(page, frame, geo);

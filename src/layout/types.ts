@@ -31,6 +31,8 @@ export interface PageLine {
   baseline: number;
   /** The column the line stands in (undefined for running heads and the 类目 opener). */
   column: number | undefined;
+  /** Lines of one paragraph or heading share this key (one structure element in the tagged PDF). */
+  struct: string | undefined;
   /** For proof reports: a character carried down by a line-start rule, and the largest space added, em. */
   pushedOut: boolean;
   addedSpace: number;
@@ -68,6 +70,8 @@ export interface Frame {
 
 export interface PlacedImage {
   file: string;
+  /** Alternative text (the caption). */
+  alt: string;
   /** The entry that holds the figure. */
   source: SourceRef;
   x: number;

@@ -16,6 +16,7 @@ import type { Edition } from '../model/document.js';
 import type { Template } from '../template/template.js';
 import { printColours, screenColours, type ColourScheme } from './colour.js';
 import { GlyphWriter } from './glyph-run.js';
+import { Tagger } from './tags.js';
 import { drawCropMarks, printOffset, setPageBoxes, type PrintMarks } from './print-marks.js';
 import { drawProofMarks, drawWatermark, type ProofOverlay } from './proof-overlay.js';
 
@@ -39,6 +40,7 @@ export async function writePdf(pages: Page[], edition: Edition, template: Templa
     pdfVersion: '1.7',
     lang: edition.language,
     displayTitle: true,
+    tagged: true,
     ...(options.archive ? { subset: 'PDF/A-2b' as const } : {}),
     info: {
       Title: edition.runningHead,
@@ -69,6 +71,7 @@ export async function writePdf(pages: Page[], edition: Edition, template: Templa
     const colours = options.print ? printColours() : screenColours();
     const glyphs = new GlyphWriter(doc);
     const outline = new OutlineBuilder(doc);
+    const tags = new Tagger(doc);
     const labelled = new Set(pages.map((p) => p.label));
     for (const page of pages) {
       doc.addPage();
@@ -77,13 +80,14 @@ export async function writePdf(pages: Page[], edition: Edition, template: Templa
       outline.add(page);
       doc.save().translate(offset, offset);
       if (options.proof) drawWatermark(doc, options.proof, template.pageWidth, template.pageHeight);
-      drawPage(doc, glyphs, page, colours);
+      drawPage(doc, glyphs, tags, page, colours);
       for (const l of page.links) if (labelled.has(l.page)) doc.goTo(l.x, l.y, l.width, l.height, destination(l.page));
       if (options.proof) drawProofMarks(doc, page, options.proof);
       doc.restore();
       if (options.print) drawCropMarks(doc, options.print, template.pageWidth, template.pageHeight, page.label);
     }
     if (options.frontPages) setPageLabels(doc, options.frontPages);
+    tags.end();
     doc.end();
     await finished;
     fs.renameSync(tmp, outFile);
@@ -98,23 +102,27 @@ function overlayFaces(options: WriteOptions): FontFace[] {
   return [options.print?.labelFace, options.proof?.face].filter((f): f is FontFace => f !== undefined);
 }
 
-function drawPage(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, page: Page, colours: ColourScheme): void {
-  for (const img of page.images) doc.image(img.file, img.x, img.y, { width: img.width, height: img.height });
-  for (const f of page.frames) {
-    doc.save().lineWidth(f.stroke).rect(f.x, f.y, f.width, f.height);
-    if (f.fill) doc.fillColor(colours.tint).strokeColor(colours.black).fillAndStroke();
-    else doc.strokeColor(colours.black).stroke();
-    doc.restore();
-  }
+function drawPage(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, tags: Tagger, page: Page, colours: ColourScheme): void {
+  for (const img of page.images) tags.image(img, img.alt, () => doc.image(img.file, img.x, img.y, { width: img.width, height: img.height }));
+  tags.artifact(() => {
+    for (const f of page.frames) {
+      doc.save().lineWidth(f.stroke).rect(f.x, f.y, f.width, f.height);
+      if (f.fill) doc.fillColor(colours.tint).strokeColor(colours.black).fillAndStroke();
+      else doc.strokeColor(colours.black).stroke();
+      doc.restore();
+    }
+  });
   doc.save();
   colours.beginInk(doc);
   doc.fillColor(colours.black).strokeColor(colours.black);
-  for (const line of page.lines) drawLine(doc, glyphs, line);
-  for (const r of page.rules) {
-    if (r.dash) doc.dash(r.dash[0], { space: r.dash[1] });
-    doc.lineWidth(r.width).moveTo(r.x1, r.y1).lineTo(r.x2, r.y2).stroke();
-    if (r.dash) doc.undash();
-  }
+  for (const line of page.lines) tags.line(line, () => drawLine(doc, glyphs, line));
+  tags.artifact(() => {
+    for (const r of page.rules) {
+      if (r.dash) doc.dash(r.dash[0], { space: r.dash[1] });
+      doc.lineWidth(r.width).moveTo(r.x1, r.y1).lineTo(r.x2, r.y2).stroke();
+      if (r.dash) doc.undash();
+    }
+  });
   doc.restore();
 }
 

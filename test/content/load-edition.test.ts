@@ -360,7 +360,7 @@ describe('content errors', () => {
     expect(relDiagnostics(dir)).toEqual([
       {
         severity: 'error', file: SECTION_YAML, line: 2, column: 1,
-        message: "unknown key 'byliine' (did you mean 'byline'?); known keys: title, byline, order",
+        message: "unknown key 'byliine' (did you mean 'byline'?); known keys: title, title_en, byline, order",
       },
     ]);
   });

@@ -1,0 +1,78 @@
+/**
+ * Tagged PDF: a structure tree in reading order (column by column, as the pages are drawn),
+ * with 类目 and 分目 titles as headings, paragraphs whose lines run across columns and pages
+ * as one P each, figures with their caption as alternative text, and running heads and folios
+ * as pagination artifacts, so screen readers and text extraction follow the printed page.
+ */
+import type { PageLine, PlacedImage } from '../layout/types.js';
+
+interface Structure {
+  add(child: unknown): Structure;
+  end(): void;
+}
+
+interface TaggingDoc {
+  struct(type: string, options?: object): Structure;
+  addStructure(s: Structure): void;
+  markStructureContent(tag: string, options?: object): unknown;
+  markContent(tag: string, options?: object): void;
+  endMarkedContent(): void;
+}
+
+const ROLE: Record<PageLine['kind'], string | undefined> = {
+  body: 'P', byline: 'P', box: 'P', heading: 'H2', title: 'H1', caption: 'Caption', credit: 'Caption',
+  'running-head': undefined, folio: undefined,
+};
+
+export class Tagger {
+  private readonly doc: TaggingDoc;
+  private readonly root: Structure;
+  private readonly elements = new Map<string, Structure>();
+
+  constructor(doc: PDFKit.PDFDocument) {
+    this.doc = doc as unknown as TaggingDoc;
+    this.root = this.doc.struct('Document');
+    this.doc.addStructure(this.root);
+  }
+
+  /** Draw a line inside its structure element (created on first use), or as an artifact. */
+  line(line: PageLine, draw: () => void): void {
+    const role = ROLE[line.kind];
+    if (!role || !line.struct) {
+      this.doc.markContent('Artifact', { type: 'Pagination' });
+      draw();
+      this.doc.endMarkedContent();
+      return;
+    }
+    let element = this.elements.get(line.struct);
+    if (!element) {
+      element = this.doc.struct(role);
+      this.root.add(element);
+      this.elements.set(line.struct, element);
+    }
+    const content = this.doc.markStructureContent(role);
+    draw();
+    this.doc.endMarkedContent();
+    element.add(content);
+  }
+
+  image(img: PlacedImage, caption: string, draw: () => void): void {
+    const figure = this.doc.struct('Figure', { alt: caption });
+    this.root.add(figure);
+    const content = this.doc.markStructureContent('Figure');
+    draw();
+    this.doc.endMarkedContent();
+    figure.add(content);
+  }
+
+  /** Rules, frames and other decoration. */
+  artifact(draw: () => void): void {
+    this.doc.markContent('Artifact', { type: 'Layout' });
+    draw();
+    this.doc.endMarkedContent();
+  }
+
+  end(): void {
+    this.root.end();
+  }
+}
