@@ -96,6 +96,16 @@ describe('front matter, contents and index of the sample edition', () => {
     }
   });
 
+  it('is tagged: headings, paragraphs and figures with their caption as alternative text', () => {
+    const roles = (n: import('../support/pdf-reader.js').PdfStructNode | null): string[] => (n ? [n.role, ...n.children.flatMap(roles)] : []);
+    const first = pageLabelled(s.pdf, '1').structure;
+    expect(roles(first)).toEqual(expect.arrayContaining(['H1', 'H2', 'P']));
+    const alts = (n: import('../support/pdf-reader.js').PdfStructNode | null): string[] => (n ? [...(n.role === 'Figure' && n.alt ? [n.alt] : []), ...n.children.flatMap(alts)] : []);
+    const figures = s.pdf.pages.flatMap((p) => alts(p.structure));
+    const captions = s.edition.categories[0]!.sections.flatMap((x) => x.entries.flatMap((e) => e.figures.map((f) => f.caption)));
+    expect(figures.sort()).toEqual(captions.sort());
+  });
+
   it('has bookmarks for the parts, 类目, 分目 and 条目 and the metadata of the edition file', () => {
     expect(s.pdf.outline.map((o) => o.title)).toEqual(['目录', 'Contents', '群众团体', '索引']);
     expect(s.pdf.info.Title).toBe('上城年鉴（2019）');

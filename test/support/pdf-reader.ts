@@ -67,8 +67,23 @@ export interface PdfPage {
   boxes: Record<string, number[]>;
   /** Images painted on the page: their bounding boxes in top-left page coordinates. */
   images: PdfImage[];
+  /** The page's part of the structure tree (tagged PDF): roles and alternative texts, content ids left out. */
+  structure: PdfStructNode | null;
   /** Link annotations to pages of this document: the area (top-left coordinates) and the target page (1-based). */
   links: { x: number; y: number; width: number; height: number; page: number | null }[];
+}
+
+export interface PdfStructNode {
+  role: string;
+  alt?: string;
+  children: PdfStructNode[];
+}
+
+function simplifyStruct(node: unknown): PdfStructNode | null {
+  const n = node as { role?: string; alt?: string; children?: unknown[] };
+  if (!n || typeof n.role !== 'string') return null;
+  const children = (n.children ?? []).map(simplifyStruct).filter((c): c is PdfStructNode => c !== null);
+  return { role: n.role, ...(n.alt ? { alt: n.alt } : {}), children };
 }
 
 /** An image's bounding box on the page (pt, top-left origin, y down). */
@@ -620,7 +635,8 @@ export async function readPdf(file: string | Uint8Array): Promise<PdfDocumentInf
         const [x0, y0, x1, y1] = a.rect as [number, number, number, number];
         links.push({ x: x0, y: viewport.height - y1, width: x1 - x0, height: y1 - y0, page: await resolveDestPage(doc, a.dest as string | unknown[]) });
       }
-      pages.push({ number: n, width: viewport.width, height: viewport.height, glyphs, boxes, images, links });
+      const structure = simplifyStruct(await page.getStructTree());
+      pages.push({ number: n, width: viewport.width, height: viewport.height, glyphs, boxes, images, links, structure });
       page.cleanup();
     }
 
