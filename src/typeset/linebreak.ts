@@ -58,75 +58,78 @@ export function stretchPerGap(fit: LineFit, measure: number): number {
   return slack / fit.stretchGaps;
 }
 
-interface Node {
-  cost: number;
-  /** Index of the previous node, -1 for the start. */
-  prev: number;
-  /** The break: the line ends before unit `at`. */
-  at: number;
-  line: number;
-}
-
 /**
  * Returns the break positions: line k ends before units[breaks[k]]; the last is units.length.
- * Nodes are keyed by break position and, when the measure varies by line (runaround), by line
- * number; every edge goes forward, so positions are settled in increasing order.
+ * A state is a break position and, when the measure varies by line (runaround), the line
+ * number (capped where the measures stop varying); every edge goes forward, so positions are
+ * settled in increasing order. States live in typed arrays: this is the hot loop of the book.
  */
 export function breakLines(p: Prepared, options: ComposeOptions): number[] {
   const n = p.units.length;
   if (n === 0) return [];
-  const lineKeys = typeof options.measure === 'number' ? 1 : options.measure.length;
-  const nodes: Node[] = [{ cost: 0, prev: -1, at: 0, line: 0 }];
-  const byAt: Map<number, number>[] = Array.from({ length: n + 1 }, () => new Map());
-  byAt[0]!.set(0, 0);
+  const keys = (typeof options.measure === 'number' ? 1 : options.measure.length) + 1;
+  const size = (n + 1) * keys;
+  const cost = new Float64Array(size).fill(Infinity);
+  const prev = new Int32Array(size).fill(-1);
+  const lineOf = new Int32Array(size);
+  cost[0] = 0;
 
-  const relax = (fromIdx: number, at: number, cost: number) => {
-    const line = nodes[fromIdx]!.line + 1;
-    const key = Math.min(line, lineKeys);
-    const existing = byAt[at]!.get(key);
-    if (existing !== undefined && nodes[existing]!.cost <= cost) return;
-    const node: Node = { cost, prev: fromIdx, at, line };
-    if (existing !== undefined) nodes[existing] = node;
-    else byAt[at]!.set(key, nodes.push(node) - 1);
+  const relax = (from: number, at: number, c: number) => {
+    const line = lineOf[from]! + 1;
+    const s = at * keys + Math.min(line, keys - 1);
+    if (cost[s]! <= c) return;
+    cost[s] = c;
+    prev[s] = from;
+    lineOf[s] = line;
   };
 
+  const acc = new FitAccumulator(p, options);
   for (let i = 0; i < n; i++) {
-    for (const fromIdx of byAt[i]!.values()) {
-      const from = nodes[fromIdx]!;
-      const measure = measureAt(options, from.line) - indentAt(options, from.line);
-      const acc = new FitAccumulator(p, i, options);
+    for (let k = 0; k < keys; k++) {
+      const from = i * keys + k;
+      if (cost[from] === Infinity) continue;
+      const line = lineOf[from]!;
+      const measure = measureAt(options, line) - indentAt(options, line);
+      acc.start(i);
       let placed = false;
       for (let j = i + 1; j <= n; j++) {
         acc.add(j - 1);
         if (j < n && !p.gaps[j]!.breakable) continue;
         const fit = acc.fit(j);
         if (fit.natural - fit.shrink > measure + 1e-6) break;
-        const cost = lineCost(p, fit, measure, i, j, options);
-        relax(fromIdx, j, from.cost + cost);
+        relax(from, j, cost[from]! + lineCost(p, fit, measure, i, j, options));
         placed = true;
       }
       // Nothing fits (a unit wider than the line): set up to the next break, overfull, and go on.
-      if (!placed) relax(fromIdx, nextBreak(p, i), from.cost + COST.unjustifiable * 10);
+      if (!placed) relax(from, nextBreak(p, i), cost[from]! + COST.unjustifiable * 10);
     }
   }
 
-  let end: number | undefined;
-  for (const idx of byAt[n]!.values()) if (end === undefined || nodes[idx]!.cost < nodes[end]!.cost) end = idx;
+  let end = n * keys;
+  for (let k = 1; k < keys; k++) if (cost[n * keys + k]! < cost[end]!) end = n * keys + k;
   const breaks: number[] = [];
-  for (let idx = end ?? 0; idx > 0; idx = nodes[idx]!.prev) breaks.push(nodes[idx]!.at);
+  for (let s = end; s > 0; s = prev[s]!) breaks.push(Math.floor(s / keys));
   return breaks.reverse();
 }
 
 /** Running sums for the lines starting at unit i, so each candidate end costs O(1). */
 class FitAccumulator {
+  private i = 0;
   private natural = 0;
   private blanks = 0;
   private spaceShrink = 0;
   private stretchGaps = 0;
   private westernGaps = 0;
   private westernStretch = 0;
+  /** Reused for every candidate line (no allocation in the hot loop). */
+  private readonly result: LineFit = { natural: 0, shrink: 0, stretchGaps: 0, westernGaps: 0, westernStretch: 0 };
 
-  constructor(private readonly p: Prepared, private readonly i: number, private readonly options: ComposeOptions) {}
+  constructor(private readonly p: Prepared, private readonly options: ComposeOptions) {}
+
+  start(i: number): void {
+    this.i = i;
+    this.natural = this.blanks = this.spaceShrink = this.stretchGaps = this.westernGaps = this.westernStretch = 0;
+  }
 
   add(k: number): void {
     const u = this.p.units[k]!;
@@ -148,14 +151,13 @@ class FitAccumulator {
   fit(j: number): LineFit {
     const startTrim = this.options.trimLineStartOpen ? this.p.units[this.i]!.blankLeft : 0;
     const endTrim = this.p.units[j - 1]!.blankRight;
-    const pushIn = this.options.pushIn;
-    return {
-      natural: this.natural - startTrim - endTrim,
-      shrink: pushIn ? this.blanks - startTrim - endTrim + this.spaceShrink : 0,
-      stretchGaps: this.stretchGaps,
-      westernGaps: this.westernGaps,
-      westernStretch: this.westernStretch,
-    };
+    const r = this.result;
+    r.natural = this.natural - startTrim - endTrim;
+    r.shrink = this.options.pushIn ? this.blanks - startTrim - endTrim + this.spaceShrink : 0;
+    r.stretchGaps = this.stretchGaps;
+    r.westernGaps = this.westernGaps;
+    r.westernStretch = this.westernStretch;
+    return r;
   }
 }
 
