@@ -20,15 +20,19 @@ const RULES: readonly Rule[] = [
   checkGlyphs, checkHalfWidthMarks, checkLongMarks, checkPairs, checkDigits, checkEntryTitles, checkBylines, checkFigures,
 ];
 
-/** Add the problems of the edition's text to `diagnostics`, in file, line and column order. */
+/**
+ * Add the problems of the edition's text to `diagnostics`, in file, line and column order. A text
+ * printed twice (the title in the running head) is reported once.
+ */
 export function checkEdition(edition: Edition, diagnostics: Diagnostics): void {
   const sites = editionSites(edition);
-  const found: Diagnostic[] = [];
+  const found = new Map<string, Diagnostic>();
   const report: Report = (site, index, severity, message) => {
-    found.push({ severity, ...site.locate(index), message });
+    const d: Diagnostic = { severity, ...site.locate(index), message };
+    found.set(`${d.file}:${d.line}:${d.column}: ${message}`, d);
   };
   for (const rule of RULES) rule(sites, report);
-  for (const d of found.sort(byPosition)) diagnostics[d.severity](d.file, d.line, d.column, d.message);
+  for (const d of [...found.values()].sort(byPosition)) diagnostics[d.severity](d.file, d.line, d.column, d.message);
 }
 
 /** File, then line, then column (a stable sort keeps the order of equal positions). */

@@ -4,17 +4,20 @@
  * Built from the document model the loader made, so nothing is parsed twice.
  */
 import type { FontRole } from '../fonts/font-config.js';
-import type { Edition, Entry, Figure, InlineStyle, Paragraph, Section, SourceRef } from '../model/document.js';
+import type { Block, Edition, Entry, Figure, InlineStyle, Paragraph, Section, SourceRef } from '../model/document.js';
 import { SourceTexts, type Position } from './source-text.js';
 
 export type SiteKind =
+  | 'edition-text' // title, compiler, publisher, colophon lines (title page and 版权页)
   | 'running-head'
   | 'category-title'
   | 'category-title-en'
   | 'section-title'
+  | 'section-title-en'
   | 'byline'
   | 'entry-title'
-  | 'paragraph'
+  | 'index-terms' // an entry's `index` terms, one after the other (printed in the subject index)
+  | 'paragraph' // entry bodies and the 编辑说明 (preface)
   | 'caption'
   | 'credit';
 
@@ -49,13 +52,31 @@ export function editionSites(edition: Edition, sources: SourceTexts = new Source
     const chars = [...text];
     sites.push({ kind, chars, roles: chars.map(() => role), ...owner, locate: locator(sources, ref, chars, key) });
   };
+  const paragraphs = (group: Paragraph[], inBox: boolean, owner: Partial<TextSite>) => {
+    for (const p of group) sites.push(paragraphSite(p, inBox, group, owner, sources));
+  };
+  const blocks = (list: Block[], owner: Partial<TextSite>) => {
+    const body: Paragraph[] = [];
+    for (const block of list) {
+      if (block.kind === 'paragraph') body.push(block);
+      else if (block.kind === 'list') paragraphs(block.items, false, owner);
+      else paragraphs(block.paragraphs, true, owner);
+    }
+    paragraphs(body, false, owner);
+  };
+  value('edition-text', edition.title, 'heading', edition.source, 'title');
+  if (edition.compiler) value('edition-text', edition.compiler, 'body', edition.source, 'compiler');
+  if (edition.publisher) value('edition-text', edition.publisher, 'body', edition.source, 'publisher');
+  for (const [label, text] of edition.colophon) value('edition-text', text, 'body', edition.source, label);
   // Without a running_head key the running head is made from the title, which lines up with it.
   value('running-head', edition.runningHead, 'running_head', edition.source, 'running_head');
+  blocks(edition.preface, {});
   for (const category of edition.categories) {
     value('category-title', category.title, 'heading', category.source, 'title');
     if (category.titleEn) value('category-title-en', category.titleEn, 'latin_title', category.source, 'title_en');
     for (const section of category.sections) {
       value('section-title', section.title, 'heading', section.source, 'title', { section });
+      if (section.titleEn) value('section-title-en', section.titleEn, 'latin_title', section.source, 'title_en', { section });
       if (section.byline) value('byline', section.byline, 'body', section.source, 'byline', { section });
       for (const entry of section.entries) {
         const owner = { section, entry };
@@ -64,16 +85,8 @@ export function editionSites(edition: Edition, sources: SourceTexts = new Source
           value('caption', figure.caption, 'caption', figure.source, 'caption', { ...owner, figure });
           if (figure.credit) value('credit', figure.credit, 'caption', figure.source, 'credit', { ...owner, figure });
         }
-        const paragraphs = (group: Paragraph[], inBox: boolean) => {
-          for (const p of group) sites.push(paragraphSite(p, inBox, group, owner, sources));
-        };
-        const body: Paragraph[] = [];
-        for (const block of entry.blocks) {
-          if (block.kind === 'paragraph') body.push(block);
-          else if (block.kind === 'list') paragraphs(block.items, false);
-          else paragraphs(block.paragraphs, true);
-        }
-        paragraphs(body, false);
+        if (entry.index.length > 0) value('index-terms', entry.index.join(''), 'body', entry.source, 'index', owner);
+        blocks(entry.blocks, owner);
       }
     }
   }

@@ -88,7 +88,7 @@ export class SourceFile {
    * of an entry's front matter).
    */
   afterKey(from: number, key: string): number | undefined {
-    const pattern = new RegExp(`^(\\s*(?:-\\s+)?${key}\\s*:)`);
+    const pattern = new RegExp(`^(\\s*(?:-\\s+)?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:)`);
     for (let n = Math.max(from, 1); n <= this.lineCount; n++) {
       const line = this.line(n);
       if (n > from && line === '---') break;

@@ -7,6 +7,10 @@
 import { Command } from 'commander';
 import { ContentError, formatDiagnostic } from '../content/diagnostics.js';
 import { registerBuild } from './commands/build.js';
+import { registerImport } from './commands/import.js';
+import { registerNew } from './commands/new.js';
+import { registerProof } from './commands/proof.js';
+import { registerCheck } from './commands/check.js';
 
 const program = new Command();
 program
@@ -18,6 +22,10 @@ program
   });
 
 registerBuild(program);
+registerNew(program);
+registerImport(program);
+registerProof(program);
+registerCheck(program);
 
 program.parseAsync().catch((e: unknown) => {
   if (e instanceof ContentError) {

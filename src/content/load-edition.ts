@@ -51,7 +51,7 @@ export function loadEdition(dir: string): LoadResult {
     id: path.basename(root),
     title: meta.title,
     year: meta.year,
-    runningHead: meta.running_head ?? `${meta.title}（${meta.year}）`,
+    runningHead: meta.running_head ?? defaultRunningHead(meta.title, meta.year),
     template: meta.template,
     templateVersion: meta.template_version,
     compiler: meta.compiler,
@@ -59,6 +59,7 @@ export function loadEdition(dir: string): LoadResult {
     language: meta.language,
     colophon: meta.colophon.flatMap((row) => Object.entries(row).map(([k, v]): [string, string] => [k, String(v)])),
     preface: meta.preface ? loadPreface(root, meta.preface, realRoot, diagnostics, editionFile) : [],
+    prefaceFile: meta.preface ? path.resolve(root, meta.preface) : undefined,
     pinyin: meta.pinyin,
     indexSee: meta.index_see,
     categories,
@@ -91,7 +92,13 @@ function orderedChildren(dir: string, marker: string, diagnostics: Diagnostics):
   return children;
 }
 
-function prefixOrder(name: string): number | undefined {
+/** The running head when edition.yaml gives none: the title with the year, 上城年鉴（2019）. */
+export function defaultRunningHead(title: string, year: number): string {
+  return `${title}（${year}）`;
+}
+
+/** The order a folder or file name's numeric prefix gives (`03-fulian` → 3). */
+export function prefixOrder(name: string): number | undefined {
   const m = /^(\d+)[-_.]/.exec(name);
   return m ? Number(m[1]) : undefined;
 }
@@ -227,6 +234,6 @@ function resolveImage(entryFile: string, rel: string, realRoot: string, diagnost
 }
 
 /** UTF-8 text, BOM removed, NFC-normalised (pdfkit renders decomposed text badly). */
-function readText(file: string): string {
+export function readText(file: string): string {
   return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').normalize('NFC');
 }

@@ -19,12 +19,13 @@ export interface EntryFields {
 }
 
 /**
- * A YAML scalar: plain when the text is only Han, Latin letters and digits (words separated
- * by single spaces) and reads back as the same string; otherwise double-quoted, as the format
- * asks for titles with quotes or brackets. JSON's string syntax is valid YAML double-quoted.
+ * A YAML scalar: plain when the text is Han, Latin letters and digits (with spaces, '.', '/',
+ * '-' or '_' inside, as in `Mass Organizations` or `images/01-leishan.png`) and reads back as
+ * the same string; otherwise double-quoted, as the format asks for titles with quotes or
+ * brackets. JSON's string syntax is valid YAML double-quoted.
  */
 export function yamlScalar(text: string): string {
-  const plain = /^[\p{sc=Han}A-Za-z0-9]+(?: [\p{sc=Han}A-Za-z0-9]+)*$/u.test(text) && parse(text) === text;
+  const plain = /^[\p{sc=Han}A-Za-z0-9](?:[\p{sc=Han}A-Za-z0-9 ./_-]*[\p{sc=Han}A-Za-z0-9])?$/u.test(text) && parse(text) === text;
   return plain ? text : JSON.stringify(text);
 }
 

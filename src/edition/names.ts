@@ -4,6 +4,7 @@
  * tools. The printed titles live in the YAML, so a slug only has to be readable and stable.
  */
 import fs from 'node:fs';
+import { prefixOrder } from '../content/load-edition.js';
 import { pinyin } from 'pinyin-pro';
 
 /** Syllables kept in a slug: enough to recognise the title, short enough for a path. */
@@ -30,14 +31,9 @@ export function orderedName(order: number, slug: string): string {
   return `${String(order).padStart(2, '0')}-${slug}`;
 }
 
-/** The numeric prefix of a folder or file name (`03-fulian` → 3), as the loader reads it. */
-export function prefixOf(name: string): number | undefined {
-  const m = /^(\d+)[-_.]/.exec(name);
-  return m ? Number(m[1]) : undefined;
-}
 
 /** The prefix after the highest one already used in `dir`, so that new items sort last. */
 export function nextPrefix(dir: string): number {
-  const used = fs.readdirSync(dir).map(prefixOf).filter((n): n is number => n !== undefined);
+  const used = fs.readdirSync(dir).map(prefixOrder).filter((n): n is number => n !== undefined);
   return Math.max(0, ...used) + 1;
 }

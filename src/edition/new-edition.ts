@@ -19,7 +19,7 @@ import { writeTree, type NewFile, type NewTree } from './write-tree.js';
 
 /** Named like the 概况 entries of the sample edition, so the file lines up year on year. */
 export const OVERVIEW_FILE = '01-gaikuang.md';
-export const OVERVIEW_TITLE = '概况';
+const OVERVIEW_TITLE = '概况';
 
 export interface NewEdition {
   tree: NewTree;
@@ -30,7 +30,7 @@ export interface NewEdition {
 }
 
 /** Plans the new edition (nothing written); the previous edition must load without errors. */
-export function planNewEdition(previousDir: string, dir: string): NewEdition {
+function planNewEdition(previousDir: string, dir: string): NewEdition {
   if (fs.existsSync(dir)) throw new Error(`${dir} already exists: choose a new folder for the edition (nothing was written)`);
   const { edition } = loadEdition(previousDir);
   const diagnostics = new Diagnostics();
@@ -39,6 +39,8 @@ export function planNewEdition(previousDir: string, dir: string): NewEdition {
   const files: NewFile[] = [{ path: EDITION_FILE, content: editionText }];
   const copy = (file: string, rel: string) => files.push({ path: rel, content: fs.readFileSync(file) });
   const overview = renderEntryFile({ title: OVERVIEW_TITLE, figures: [], blocks: [] });
+  // Last year's 编辑说明 is where this year's starts.
+  if (edition.prefaceFile) copy(edition.prefaceFile, path.relative(edition.root, edition.prefaceFile).split(path.sep).join('/'));
   let toFill = 0;
   for (const category of edition.categories) {
     const categoryDir = path.basename(path.dirname(category.source.file));

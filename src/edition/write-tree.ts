@@ -38,21 +38,20 @@ export function writeTree(tree: NewTree): void {
 }
 
 /** What writing the trees would create, one path a line: each folder (ending in '/') before its files. */
-export function describeTrees(trees: readonly NewTree[], cwd = process.cwd()): string[] {
+export function describeTrees(trees: readonly NewTree[]): string[] {
   const out: string[] = [];
   for (const tree of trees) {
-    const root = path.relative(cwd, path.resolve(tree.dir)) || '.';
     const seen = new Set<string>();
     const folder = (rel: string) => {
       if (seen.has(rel)) return;
       seen.add(rel);
-      out.push(`${path.join(root, rel)}/`);
+      out.push(`${path.join(tree.dir, rel)}/`);
     };
     folder('');
     for (const f of tree.files) {
       const parts = f.path.split('/');
       for (let i = 1; i < parts.length; i++) folder(parts.slice(0, i).join('/'));
-      out.push(path.join(root, ...parts));
+      out.push(path.join(tree.dir, ...parts));
     }
   }
   return out;

@@ -72,7 +72,7 @@ export function classifyLines(text: string, file: string, runningHead: string, d
     const glued = GLUED_BYLINE.exec(trimmed);
     if (glued) {
       const [, before, gap, byline] = glued as unknown as [string, string, string, string];
-      lines.push({ kind: 'text', line: n, column, text: before, indented });
+      lines.push({ kind: kindOf(before), line: n, column, text: before, indented });
       lines.push({ kind: 'byline', line: n, column: column + [...before + gap].length, text: byline, indented: false });
       return;
     }

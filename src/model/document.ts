@@ -95,8 +95,9 @@ export interface Edition {
   publisher: string | undefined;
   language: string;
   colophon: [string, string][];
-  /** 编辑说明 paragraphs, when the edition has one. */
+  /** 编辑说明 paragraphs, when the edition has one, and the file they come from. */
   preface: Block[];
+  prefaceFile: string | undefined;
   pinyin: Record<string, string>;
   indexSee: Record<string, string>;
   categories: Category[];

@@ -15,15 +15,13 @@ const CLOSING_OF: ReadonlyMap<string, string> = new Map([
 ]);
 const OPENING_OF: ReadonlyMap<string, string> = new Map([...CLOSING_OF].map(([open, close]) => [close, open]));
 
-const UNIT: Record<TextSite['kind'], string> = {
-  'running-head': 'running head', 'category-title': 'title', 'category-title-en': 'title', 'section-title': 'title',
-  byline: 'byline', 'entry-title': 'title', paragraph: 'paragraph', caption: 'caption', credit: 'credit',
-};
+/** What the message calls the text a pair must close in. */
+const unitOf = (site: TextSite) => (site.kind === 'paragraph' || site.kind === 'caption' ? site.kind : 'title');
 
 export const checkPairs: Rule = (sites, report) => {
   for (const site of sites) {
     if (!CHINESE_TEXT.has(site.kind)) continue;
-    const unit = UNIT[site.kind];
+    const unit = unitOf(site);
     const open: { ch: string; index: number }[] = [];
     site.chars.forEach((ch, i) => {
       if (CLOSING_OF.has(ch)) {

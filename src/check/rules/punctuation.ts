@@ -1,12 +1,15 @@
 /**
  * Punctuation forms in Chinese text (GB/T 15834—2011): full-width marks, not the half-width
- * ASCII ones; the 破折号 as —— and the 省略号 as ……, two units each. A mark counts as inside
- * Chinese text when the nearest character on either side (spaces skipped) is Chinese
- * (characters.ts isChinese), so English phrases and numbers such as 2.25, 1,000 and 14:30 keep
- * their half-width marks.
+ * ASCII ones; the 破折号 as —— and the 省略号 as ……, two units each.
+ *
+ * Whether a mark stands in Chinese text is decided from its neighbours (spaces skipped), so that
+ * English phrases and numbers keep their own marks: a mark that ends a stretch of text (， 。 ；
+ * ： ？ ！ …) is Chinese when the text it ends is Chinese, or when Han follows it directly
+ * (`5348,另有`, `iPhone,上城`); a quoted English sentence keeps its period (“Hello, world.”).
+ * Brackets are Chinese when either side is. Decimal points, thousands separators and times
+ * between two digits (2.25, 1,000, 14:30) are never reported.
  */
-import { classify } from '../../typeset/classes.js';
-import { isAsciiDigit, isChinese, isSpace, isWordCharacter } from '../characters.js';
+import { isAsciiDigit, isChinese, isHan, isSpace, isWordCharacter } from '../characters.js';
 import type { Rule } from '../rule.js';
 import { CHINESE_TEXT } from '../sites.js';
 
@@ -19,8 +22,9 @@ function neighbour(chars: readonly string[], i: number, step: 1 | -1): string | 
   return chars[k];
 }
 
-function inChinese(chars: readonly string[], from: number, to: number): boolean {
-  return isChinese(neighbour(chars, from, -1)) || isChinese(neighbour(chars, to - 1, 1));
+/** The marks chars[from, to) end a stretch of Chinese text. */
+function endsChinese(chars: readonly string[], from: number, to: number): boolean {
+  return isChinese(neighbour(chars, from, -1)) || isHan(neighbour(chars, to - 1, 1));
 }
 
 export const checkHalfWidthMarks: Rule = (sites, report) => {
@@ -34,16 +38,19 @@ export const checkHalfWidthMarks: Rule = (sites, report) => {
       if (ch === '.' && (chars[i - 1] === '.' || chars[i + 1] === '.')) return;
       // Decimal point, thousands separator, time of day.
       if ('.,:'.includes(ch) && isAsciiDigit(chars[i - 1]) && isAsciiDigit(chars[i + 1])) return;
-      if (!inChinese(chars, i, i + 1)) return;
+      const chinese = ch === '(' || ch === ')'
+        ? isChinese(neighbour(chars, i, -1)) || isChinese(neighbour(chars, i, 1))
+        : endsChinese(chars, i, i + 1);
+      if (!chinese) return;
       report(site, i, 'error', `half-width '${ch}' in Chinese text: write the full-width '${full}' (GB/T 15834)`);
     });
   }
 };
 
 /**
- * A single — is right only as a connector between two items (2018—2019, 25—26日, 北京—上海,
- * 《A》—《B》); anywhere else it is half a 破折号. A single … in Chinese text is half a 省略号;
- * runs of dots or 。 stand for one.
+ * A single — is right only as a connector directly between two items (2018—2019, 25—26日,
+ * 北京—上海); anywhere else (”—上城区, a — at the start or end, next to a space or a mark) it is
+ * half a 破折号. A single … in Chinese text is half a 省略号; runs of dots or 。 stand for one.
  */
 export const checkLongMarks: Rule = (sites, report) => {
   for (const site of sites) {
@@ -55,19 +62,14 @@ export const checkLongMarks: Rule = (sites, report) => {
       while (chars[j] === ch) j++;
       const n = j - i;
       if (ch === '\u2014') {
-        const before = chars[i - 1];
-        const after = chars[j];
-        const connector = n === 1
-          && (isWordCharacter(before) || (before !== undefined && classify(before) === 'close'))
-          && (isWordCharacter(after) || (after !== undefined && classify(after) === 'open'));
-        if (n === 1 && !connector) {
+        if (n === 1 && !(isWordCharacter(chars[i - 1]) && isWordCharacter(chars[j]))) {
           report(site, i, 'error', 'a single — here is not a connector between two items (2018—2019, 北京—上海): write —— (two U+2014) for a 破折号');
         } else if (n > 2) {
           report(site, i, 'error', `${n} dashes in a row: a 破折号 is —— (two U+2014)`);
         }
-      } else if (ch === '\u2026' && n % 2 === 1 && (n > 1 || inChinese(chars, i, j))) {
+      } else if (ch === '\u2026' && n % 2 === 1 && (n > 1 || endsChinese(chars, i, j))) {
         report(site, i, 'error', `${n === 1 ? 'a single …' : `${n} … in a row`} in Chinese text: a 省略号 is …… (two U+2026)`);
-      } else if ((ch === '.' || ch === '。') && n > 1 && inChinese(chars, i, j)) {
+      } else if ((ch === '.' || ch === '。') && n > 1 && endsChinese(chars, i, j)) {
         report(site, i, 'error', `'${ch.repeat(n)}' in Chinese text: write the 省略号 as …… (two U+2026)${ch === '。' ? ', or one 。' : ''}`);
       }
       i = j;
