@@ -25,7 +25,12 @@ export interface BuildOptions {
   /** Output file; default out/<edition>.pdf (out/<edition>-print.pdf, out/<edition>-archive.pdf). */
   output?: string;
   kind?: OutputKind;
+  /** Called as the work advances: laid-out 类目, then written pages. */
+  onProgress?: Progress;
 }
+
+/** `stage` is 'layout' (done/total 类目) or 'pdf' (done/total pages). */
+export type Progress = (stage: 'layout' | 'pdf', done: number, total: number) => void;
 
 export interface BuildResult {
   output: string;
@@ -48,22 +53,22 @@ export interface LaidOut {
 }
 
 /** Load and lay out an edition; throws ContentError when the content has errors. */
-export function layoutEdition(editionDir: string): LaidOut {
+export function layoutEdition(editionDir: string, onProgress?: Progress): LaidOut {
   const { edition, diagnostics } = loadEdition(editionDir);
   const template = loadTemplate(edition.template, edition.templateVersion);
   const fonts = loadFonts();
-  const { pages, frontPages } = layoutWholeBook(edition, template, fonts, diagnostics);
+  const { pages, frontPages } = layoutWholeBook(edition, template, fonts, diagnostics, onProgress);
   if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
   return { edition, template, fonts, pages, frontPages, diagnostics };
 }
 
 export async function build(editionDir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const kind = options.kind ?? 'book';
-  const laid = layoutEdition(editionDir);
+  const laid = layoutEdition(editionDir, options.onProgress);
   const { edition, template, fonts, pages, frontPages, diagnostics } = laid;
   const suffix = kind === 'book' ? '' : `-${kind}`;
   const output = path.resolve(options.output ?? path.join('out', `${edition.id}${suffix}.pdf`));
-  const write: WriteOptions = { date: buildDate(edition.year), frontPages };
+  const write: WriteOptions = { date: buildDate(edition.year), frontPages, ...(options.onProgress ? { onPage: (n: number) => options.onProgress!('pdf', n, pages.length) } : {}) };
   if (kind === 'print') {
     const p = template.print;
     checkImageResolution(pages, p.min_image_ppi, diagnostics);

@@ -20,8 +20,9 @@ export interface Book {
   frontPages: number;
 }
 
-export function layoutWholeBook(edition: Edition, template: Template, fonts: FontSet, diagnostics: Diagnostics): Book {
-  const body = layoutBook(edition, template, fonts, diagnostics);
+export function layoutWholeBook(edition: Edition, template: Template, fonts: FontSet, diagnostics: Diagnostics,
+  onProgress?: (stage: 'layout', done: number, total: number) => void): Book {
+  const body = layoutBook(edition, template, fonts, diagnostics, edition.categories, 1, onProgress);
   const builder = new FlowBuilder(template, fonts, diagnostics);
   const groups = buildIndex(edition, body, template.index.titles);
   const indexTemplate = withColumns(template, template.index.columns, template.index.gutter_chars);

@@ -16,7 +16,8 @@ import type { Page } from './types.js';
  * Lay out the 类目 of an edition (or some of them, for a proof) from page `firstPage` on.
  */
 export function layoutBook(edition: Edition, template: Template, fonts: FontSet, diagnostics: Diagnostics,
-  categories: readonly Category[] = edition.categories, firstPage = 1): Page[] {
+  categories: readonly Category[] = edition.categories, firstPage = 1,
+  onProgress?: (stage: 'layout', done: number, total: number) => void): Page[] {
   const builder = new FlowBuilder(template, fonts, diagnostics);
   const pages: Page[] = [];
   const next = () => firstPage + pages.length;
@@ -36,6 +37,7 @@ export function layoutBook(edition: Edition, template: Template, fonts: FontSet,
       if (k > 0 || !template.running_head.suppress_on_opener) drawRunningHead(page, geometry, builder, edition.runningHead, category.title, category.source);
       pages.push(page);
     });
+    onProgress?.('layout', categories.indexOf(category) + 1, categories.length);
   }
   return pages;
 }

@@ -29,6 +29,8 @@ export interface WriteOptions {
   proof?: ProofOverlay;
   /** Pages before body page 1: labelled i, ii … in the PDF's page labels. */
   frontPages?: number;
+  /** Called after each page is written (1-based count). */
+  onPage?: (written: number) => void;
 }
 
 export async function writePdf(pages: Page[], edition: Edition, template: Template, outFile: string, options: WriteOptions): Promise<void> {
@@ -85,6 +87,7 @@ export async function writePdf(pages: Page[], edition: Edition, template: Templa
       if (options.proof) drawProofMarks(doc, page, options.proof);
       doc.restore();
       if (options.print) drawCropMarks(doc, options.print, template.pageWidth, template.pageHeight, page.label);
+      options.onPage?.(pages.indexOf(page) + 1);
     }
     if (options.frontPages) setPageLabels(doc, options.frontPages);
     tags.end();
