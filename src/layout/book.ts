@@ -21,7 +21,7 @@ export function layoutBook(edition: Edition, template: Template, fonts: FontSet,
   const builder = new FlowBuilder(template, fonts, diagnostics);
   const pages: Page[] = [];
   const next = () => firstPage + pages.length;
-  for (const category of categories) {
+  for (const [done, category] of categories.entries()) {
     if (template.category_starts_recto && next() % 2 === 0) pages.push(emptyPage(next(), true));
     const items = builder.category(category);
     const frames = new ColumnFiller(template, items, (item, measures, tail) => builder.reflow(item, measures, tail)).fill(template.headings.category.lines);
@@ -37,7 +37,7 @@ export function layoutBook(edition: Edition, template: Template, fonts: FontSet,
       if (k > 0 || !template.running_head.suppress_on_opener) drawRunningHead(page, geometry, builder, edition.runningHead, category.title, category.source);
       pages.push(page);
     });
-    onProgress?.('layout', categories.indexOf(category) + 1, categories.length);
+    onProgress?.('layout', done + 1, categories.length);
   }
   return pages;
 }

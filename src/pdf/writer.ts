@@ -75,6 +75,7 @@ export async function writePdf(pages: Page[], edition: Edition, template: Templa
     const outline = new OutlineBuilder(doc);
     const tags = new Tagger(doc);
     const labelled = new Set(pages.map((p) => p.label));
+    let written = 0;
     for (const page of pages) {
       doc.addPage();
       if (options.print) setPageBoxes(doc, options.print, template.pageWidth, template.pageHeight);
@@ -87,7 +88,7 @@ export async function writePdf(pages: Page[], edition: Edition, template: Templa
       if (options.proof) drawProofMarks(doc, page, options.proof);
       doc.restore();
       if (options.print) drawCropMarks(doc, options.print, template.pageWidth, template.pageHeight, page.label);
-      options.onPage?.(pages.indexOf(page) + 1);
+      options.onPage?.(++written);
     }
     if (options.frontPages) setPageLabels(doc, options.frontPages);
     tags.end();
