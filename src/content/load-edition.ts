@@ -165,7 +165,28 @@ function loadPreface(root: string, rel: string, realRoot: string, diagnostics: D
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
+/**
+ * Entries already read by this process, by file, size and modification time: a process that
+ * loads the edition again after an edit (proof --watch) parses only the files that changed.
+ */
+const entryCache = new Map<string, { stamp: string; entry: Ordered<Entry>; diagnostics: Diagnostics['items'] }>();
+
 function loadEntry(file: string, realRoot: string, diagnostics: Diagnostics): Ordered<Entry> {
+  const stat = fs.statSync(file);
+  const stamp = `${stat.size}:${stat.mtimeMs}:${realRoot}`;
+  const cached = entryCache.get(file);
+  if (cached?.stamp === stamp) {
+    diagnostics.items.push(...cached.diagnostics);
+    return cached.entry;
+  }
+  const own = new Diagnostics();
+  const entry = parseEntry(file, realRoot, own);
+  diagnostics.items.push(...own.items);
+  entryCache.set(file, { stamp, entry, diagnostics: own.items });
+  return entry;
+}
+
+function parseEntry(file: string, realRoot: string, diagnostics: Diagnostics): Ordered<Entry> {
   const text = readText(file);
   const m = FRONT_MATTER.exec(text);
   const source: SourceRef = { file, line: 1 };

@@ -7,7 +7,7 @@ import type { Diagnostics } from '../content/diagnostics.js';
 import type { FontRole, FontSet } from '../fonts/font-config.js';
 import type { Block, Category, Entry, Figure, InlineStyle, Paragraph, Section, SourceRef } from '../model/document.js';
 import type { Template } from '../template/template.js';
-import { composeParagraph } from '../typeset/paragraph.js';
+import { composeCached } from '../typeset/cache.js';
 import type { ComposeOptions, Piece, SetLine } from '../typeset/types.js';
 import { figureBlock, type FigureBlock } from './figure.js';
 import type { LineKind } from './types.js';
@@ -97,7 +97,7 @@ export class FlowBuilder {
 
   /** Compose, reporting missing glyphs, fallback faces and loose lines against the source. */
   compose(pieces: Piece[], options: ComposeOptions, source: SourceRef): SetLine[] {
-    const result = composeParagraph(pieces, this.fonts, options);
+    const result = composeCached(pieces, this.fonts, options);
     for (const m of result.missing) {
       this.diagnostics.error(source.file, source.line, 1,
         `character ${m.char} (U+${m.char.codePointAt(0)!.toString(16).toUpperCase()}) is in no configured font: add a face that has it to 'fallback' in fonts/fonts.yaml`);

@@ -1,7 +1,9 @@
 /** `yearbook proof <path>`: a proof (校样) of one 类目, 分目 or 条目. */
 import type { Command } from 'commander';
 import path from 'node:path';
+import { ContentError, formatDiagnostic } from '../../content/diagnostics.js';
 import { proof, ROUNDS, type Round } from '../../proof/proof.js';
+import { watchProof } from '../../proof/watch.js';
 
 export function registerProof(program: Command): void {
   program
@@ -12,9 +14,19 @@ export function registerProof(program: Command): void {
     .option('--date <yyyy-mm-dd>', 'date in the watermark (default: today)')
     .option('--diff <pdf>', 'mark lines changed since this earlier proof or build (with its .pages.json)')
     .option('-o, --output <file>', 'output PDF (default: out/proof/…)')
-    .action(async (target: string, opts: { round: string; date?: string; diff?: string; output?: string }) => {
+    .option('-w, --watch', 'stay running and set the proof again each time a file of the edition is saved')
+    .action(async (target: string, opts: { round: string; date?: string; diff?: string; output?: string; watch?: boolean }) => {
       if (!(opts.round in ROUNDS)) program.error(`error: --round must be one of ${Object.keys(ROUNDS).join(', ')}`);
-      const result = await proof(target, { round: opts.round as Round, ...(opts.date ? { date: opts.date } : {}), ...(opts.diff ? { diff: opts.diff } : {}), ...(opts.output ? { output: opts.output } : {}) });
+      const options = { round: opts.round as Round, ...(opts.date ? { date: opts.date } : {}), ...(opts.diff ? { diff: opts.diff } : {}), ...(opts.output ? { output: opts.output } : {}) };
+      if (opts.watch) {
+        watchProof(target, options, (r, ms) => {
+          if (r instanceof ContentError) for (const d of r.diagnostics) console.error(formatDiagnostic(d));
+          else if (r instanceof Error) console.error(`yearbook: ${r.message}`);
+          else console.log(`${path.relative(process.cwd(), r.output)}: ${r.pages.length} pages set in ${ms.toFixed(0)} ms`);
+        });
+        return;
+      }
+      const result = await proof(target, options);
       const rel = (f: string) => path.relative(process.cwd(), f);
       const first = result.pages[0]?.number;
       const last = result.pages[result.pages.length - 1]?.number;
