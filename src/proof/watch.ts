@@ -4,6 +4,7 @@
  * composition cache): only the paragraphs that changed are set again.
  */
 import fs from 'node:fs';
+import { enableCompositionCache } from '../typeset/cache.js';
 import { proof, type ProofOptions, type ProofResult } from './proof.js';
 import { findTarget } from './target.js';
 
@@ -12,6 +13,7 @@ const SETTLE_MS = 25;
 
 export function watchProof(target: string, options: ProofOptions, report: (r: ProofResult | Error, ms: number) => void): fs.FSWatcher {
   const { editionDir } = findTarget(target);
+  enableCompositionCache();
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let again = false;
