@@ -92,12 +92,24 @@ export function breakLines(p: Prepared, options: ComposeOptions): number[] {
       const measure = measureAt(options, line) - indentAt(options, line);
       acc.start(i);
       let placed = false;
+      let shortest = -1;
       for (let j = i + 1; j <= n; j++) {
         acc.add(j - 1);
         if (j < n && !p.gaps[j]!.breakable) continue;
         const fit = acc.fit(j);
         if (fit.natural - fit.shrink > measure + 1e-6) break;
+        // A line under half the measure is a last resort (tried below if nothing longer fits).
+        if (j < n && fit.natural < measure / 2) {
+          shortest = j;
+          continue;
+        }
         relax(from, j, cost[from]! + lineCost(p, fit, measure, i, j, options));
+        placed = true;
+      }
+      if (!placed && shortest > 0) {
+        acc.start(i);
+        for (let j = i + 1; j <= shortest; j++) acc.add(j - 1);
+        relax(from, shortest, cost[from]! + lineCost(p, acc.fit(shortest), measure, i, shortest, options));
         placed = true;
       }
       // Nothing fits (a unit wider than the line): set up to the next break, overfull, and go on.
