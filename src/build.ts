@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { makeManifest, writeManifest } from './archive/manifest.js';
+import { checkEdition } from './check/check-edition.js';
 import { ContentError, type Diagnostic, type Diagnostics } from './content/diagnostics.js';
 import { loadEdition } from './content/load-edition.js';
 import { loadFonts, type FontSet } from './fonts/font-config.js';
@@ -55,6 +56,9 @@ export interface LaidOut {
 /** Load and lay out an edition; throws ContentError when the content has errors. */
 export function layoutEdition(editionDir: string, onProgress?: Progress): LaidOut {
   const { edition, diagnostics } = loadEdition(editionDir);
+  checkEdition(edition, diagnostics);
+  // The text checks report every unprintable character at its column: stop before the layout would.
+  if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
   const template = loadTemplate(edition.template, edition.templateVersion);
   const fonts = loadFonts();
   const { pages, frontPages } = layoutWholeBook(edition, template, fonts, diagnostics, onProgress);

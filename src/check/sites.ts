@@ -4,6 +4,7 @@
  * Built from the document model the loader made, so nothing is parsed twice.
  */
 import type { FontRole } from '../fonts/font-config.js';
+import { STYLE_ROLE } from '../layout/flow.js';
 import type { Block, Edition, Entry, Figure, InlineStyle, Paragraph, Section, SourceRef } from '../model/document.js';
 import { SourceTexts, type Position } from './source-text.js';
 
@@ -17,6 +18,7 @@ export type SiteKind =
   | 'byline'
   | 'entry-title'
   | 'index-terms' // an entry's `index` terms, one after the other (printed in the subject index)
+  | 'contents' // a section or entry title again, as the contents and the index set it (body role)
   | 'paragraph' // entry bodies and the 编辑说明 (preface)
   | 'caption'
   | 'credit';
@@ -41,9 +43,9 @@ export interface TextSite {
 }
 
 /** Roles of the Markdown styles, as src/layout/flow.ts sets them (the 资料 box sets body text in 'box'). */
+/** As the layout sets it: body text in a box takes the box face. */
 function roleOf(style: InlineStyle, inBox: boolean): FontRole {
-  if (style === 'body') return inBox ? 'box' : 'body';
-  return style;
+  return style === 'body' && inBox ? 'box' : STYLE_ROLE[style];
 }
 
 export function editionSites(edition: Edition, sources: SourceTexts = new SourceTexts()): TextSite[] {
@@ -76,11 +78,13 @@ export function editionSites(edition: Edition, sources: SourceTexts = new Source
     if (category.titleEn) value('category-title-en', category.titleEn, 'latin_title', category.source, 'title_en');
     for (const section of category.sections) {
       value('section-title', section.title, 'heading', section.source, 'title', { section });
+      value('contents', section.title, 'body', section.source, 'title', { section });
       if (section.titleEn) value('section-title-en', section.titleEn, 'latin_title', section.source, 'title_en', { section });
       if (section.byline) value('byline', section.byline, 'body', section.source, 'byline', { section });
       for (const entry of section.entries) {
         const owner = { section, entry };
         value('entry-title', entry.title, 'heading', entry.source, 'title', owner);
+        value('contents', entry.title, 'body', entry.source, 'title', owner);
         for (const figure of entry.figures) {
           value('caption', figure.caption, 'caption', figure.source, 'caption', { ...owner, figure });
           if (figure.credit) value('credit', figure.credit, 'caption', figure.source, 'credit', { ...owner, figure });

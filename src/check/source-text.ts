@@ -7,11 +7,12 @@
  * YAML quotes and escapes removed, soft line breaks dropped or made spaces), so its characters
  * occur in the source in the same order, with extra characters in between. Each model character
  * is matched to the next equal source character; a model character the source does not contain
- * (an entity such as &amp;amp;) is placed where the match stopped and does not move it on.
+ * (an entity such as &amp;) is placed where the match stopped and does not move it on.
  *
  * Columns count code points, from 1, as editors show them.
  */
 import fs from 'node:fs';
+import { readText } from '../content/load-edition.js';
 
 export interface Position {
   file: string;
@@ -148,7 +149,7 @@ export class SourceTexts {
 function read(file: string): SourceFile | undefined {
   try {
     if (!fs.statSync(file).isFile()) return undefined;
-    return new SourceFile(file, fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').normalize('NFC'));
+    return new SourceFile(file, readText(file));
   } catch {
     return undefined;
   }

@@ -9,6 +9,7 @@
  * Every problem is collected into Diagnostics; a ContentError with all of them is thrown at
  * the end if any was an error.
  */
+import { imageSize } from 'image-size';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Block, Category, Edition, Entry, Figure, Section, SourceRef } from '../model/document.js';
@@ -31,7 +32,7 @@ export function loadEdition(dir: string): LoadResult {
   const root = path.resolve(dir);
   const diagnostics = new Diagnostics();
   const editionFile = path.join(root, EDITION_FILE);
-  if (!fs.existsSync(editionFile)) {
+  if (!isFile(editionFile)) {
     diagnostics.error(editionFile, 1, 1, `no ${EDITION_FILE} here: an edition is a folder with an ${EDITION_FILE} (see docs/content-format.md)`);
     throw new ContentError(diagnostics.items);
   }
@@ -81,9 +82,14 @@ function orderedChildren(dir: string, marker: string, diagnostics: Diagnostics):
   const children: Child[] = [];
   for (const name of fs.readdirSync(dir).sort()) {
     const sub = path.join(dir, name);
-    if (!fs.statSync(sub).isDirectory() || name === 'images') continue;
+    const stat = statOrUndefined(sub);
+    if (!stat) {
+      diagnostics.warning(sub, 1, 1, 'cannot be read (a broken link?) and is skipped');
+      continue;
+    }
+    if (!stat.isDirectory() || name === 'images') continue;
     const file = path.join(sub, marker);
-    if (!fs.existsSync(file)) {
+    if (!isFile(file)) {
       diagnostics.warning(sub, 1, 1, `folder has no ${marker} and is skipped`);
       continue;
     }
@@ -138,7 +144,12 @@ function loadCategory(child: Child, realRoot: string, diagnostics: Diagnostics):
 
 function loadSection(child: Child, realRoot: string, diagnostics: Diagnostics): Ordered<Section> {
   const meta = readYaml({ file: child.file, text: readText(child.file), firstLine: 1 }, sectionSchema, diagnostics);
-  const entryFiles = fs.readdirSync(child.dir).filter((n) => n.endsWith('.md')).sort();
+  const entryFiles = fs.readdirSync(child.dir).filter((n) => n.endsWith('.md')).sort().filter((name) => {
+    const file = path.join(child.dir, name);
+    if (isFile(file)) return true;
+    diagnostics.error(file, 1, 1, 'is not a readable file (a folder, or a broken link): rename or remove it');
+    return false;
+  });
   const entries = entryFiles.map((name) => loadEntry(path.join(child.dir, name), realRoot, diagnostics));
   if (entries.length === 0) diagnostics.warning(child.file, 1, 1, 'section has no entry (.md file)');
   const sorted = sortByOrder(entries, 'entry', diagnostics);
@@ -192,7 +203,9 @@ function parseEntry(file: string, realRoot: string, diagnostics: Diagnostics): O
   const source: SourceRef = { file, line: 1 };
   const empty = { title: '', blocks: [], figures: [], index: [], source, order: prefixOrder(path.basename(file)) };
   if (!m) {
-    diagnostics.error(file, 1, 1, "entry has no front matter: start the file with '---', a line 'title: …', and '---'");
+    diagnostics.error(file, 1, 1, text.startsWith('---')
+      ? "the front matter is not closed: end it with a line '---' before the text"
+      : "entry has no front matter: start the file with '---', a line 'title: …', and '---'");
     return empty;
   }
   const meta = readYaml({ file, text: m[1]!, firstLine: 2 }, entrySchema, diagnostics);
@@ -240,18 +253,49 @@ function resolveImage(entryFile: string, rel: string, realRoot: string, diagnost
     diagnostics.error(entryFile, line, 1, `image path '${rel}' is absolute: give it relative to the entry file, inside the edition folder`);
     return abs;
   }
-  if (!fs.existsSync(abs)) {
+  if (!isFile(abs)) {
     diagnostics.error(entryFile, line, 1, `image '${rel}' not found (looked for ${path.relative(process.cwd(), abs)})`);
     return abs;
   }
   const real = fs.realpathSync(abs);
   if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
     diagnostics.error(entryFile, line, 1, `image '${rel}' lies outside the edition folder: copy it into the edition`);
+    return abs;
   }
   if (!IMAGE_TYPES.includes(path.extname(abs).toLowerCase())) {
     diagnostics.error(entryFile, line, 1, `image '${rel}' is not PNG or JPEG: convert it (print needs PNG or JPEG at 300 ppi)`);
+    return abs;
+  }
+  // The content must be what the name says, and readable, or the PDF stage would fail half way.
+  if (!isWholeImage(fs.readFileSync(abs))) {
+    diagnostics.error(entryFile, line, 1, `image '${rel}' is damaged or not really a PNG or JPEG file: export it again`);
   }
   return abs;
+}
+
+/** A PNG or JPEG whose header reads and whose end is there (IEND chunk, EOI marker). */
+function isWholeImage(data: Buffer): boolean {
+  let type: string | undefined;
+  try {
+    type = imageSize(data).type;
+  } catch {
+    return false;
+  }
+  if (type === 'png') return data.subarray(-12).includes('IEND');
+  if (type === 'jpg') return data.subarray(-16).includes(Buffer.from([0xff, 0xd9]));
+  return false;
+}
+
+function statOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function isFile(file: string): boolean {
+  return statOrUndefined(file)?.isFile() ?? false;
 }
 
 /** UTF-8 text, BOM removed, NFC-normalised (pdfkit renders decomposed text badly). */

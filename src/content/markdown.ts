@@ -7,7 +7,7 @@ import MarkdownIt from 'markdown-it';
 import container from 'markdown-it-container';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import type { Block, InlineRun, InlineStyle, Paragraph, SourceRef } from '../model/document.js';
-import type { Diagnostics } from './diagnostics.js';
+import { closest, type Diagnostics } from './diagnostics.js';
 
 /** Labels accepted for sidebar boxes (`::: 资料`). */
 export const BOX_LABELS = ['资料', '链接', '知识链接', '背景资料'] as const;
@@ -18,6 +18,8 @@ type Token = ReturnType<typeof md.parse>[number];
 md.use(container, 'box', {
   validate: (params: string) => (BOX_LABELS as readonly string[]).includes(params.trim()),
 });
+// Any other `::: label` is an unknown box: parsed as one so that it can be reported, not printed.
+md.use(container, 'unknown', { validate: (params: string) => params.trim().length > 0 });
 
 export interface BodySource {
   file: string;
@@ -40,9 +42,18 @@ export function parseBody(src: BodySource, diagnostics: Diagnostics): Block[] {
         box = { label: t.info.trim(), paragraphs: [], source: ref(t) };
         break;
       case 'container_box_close':
+      case 'container_unknown_close':
         if (box) blocks.push({ kind: 'box', ...box });
         box = undefined;
         break;
+      case 'container_unknown_open': {
+        const label = t.info.trim();
+        const hint = closest(label, BOX_LABELS);
+        diagnostics.error(src.file, ref(t).line, 1,
+          `unknown box '::: ${label}'${hint ? ` (did you mean '${hint}'?)` : ''}: the boxes are ${BOX_LABELS.join(', ')}`);
+        box = { label, paragraphs: [], source: ref(t) };
+        break;
+      }
       case 'bullet_list_open':
       case 'ordered_list_open':
         list = { ordered: t.type === 'ordered_list_open', items: [], source: ref(t) };
@@ -54,7 +65,11 @@ export function parseBody(src: BodySource, diagnostics: Diagnostics): Block[] {
         list = undefined;
         break;
       case 'inline': {
-        const para: Paragraph = { kind: 'paragraph', runs: inlineRuns(t), leadsEntry: false, source: ref(t) };
+        const para: Paragraph = {
+          kind: 'paragraph', leadsEntry: false, source: ref(t),
+          runs: inlineRuns(t, (alt) => diagnostics.error(src.file, ref(t).line, 1,
+            `a picture in the text ('${alt}') is not printed: give it as a figure in the front matter (figures: - image: …)`)),
+        };
         if (para.runs.length === 0) break;
         if (list) list.items.push(para);
         else if (box) box.paragraphs.push(para);
@@ -76,7 +91,7 @@ export function parseBody(src: BodySource, diagnostics: Diagnostics): Block[] {
   return blocks;
 }
 
-function inlineRuns(t: Token): InlineRun[] {
+function inlineRuns(t: Token, onImage: (alt: string) => void): InlineRun[] {
   const runs: InlineRun[] = [];
   const styles: InlineStyle[] = [];
   const style = (): InlineStyle => styles[styles.length - 1] ?? 'body';
@@ -103,6 +118,9 @@ function inlineRuns(t: Token): InlineRun[] {
       case 'strong_close':
       case 'em_close':
         styles.pop();
+        break;
+      case 'image':
+        onImage(c.content);
         break;
       case 'softbreak':
       case 'hardbreak': {

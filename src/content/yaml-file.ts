@@ -24,9 +24,12 @@ export function readYaml<S extends z.ZodType>(
 ): z.infer<S> | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(src.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lines = src.text.split('\n');
+  // Columns count characters (code points), as editors show them, not UTF-16 units.
   const where = (offset: number): [number, number] => {
     const pos = lineCounter.linePos(offset);
-    return [pos.line + src.firstLine - 1, pos.col];
+    const before = (lines[pos.line - 1] ?? '').slice(0, pos.col - 1);
+    return [pos.line + src.firstLine - 1, [...before].length + 1];
   };
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {

@@ -68,7 +68,8 @@ export interface MarkItem {
 
 export type FlowItem = LineItem | HeadingItem | FigureItem | MarkItem;
 
-const STYLE_ROLE: Record<InlineStyle, FontRole> = { body: 'body', heading: 'heading', strong: 'strong', emphasis: 'emphasis' };
+/** The font role each Markdown style is set in. */
+export const STYLE_ROLE: Record<InlineStyle, FontRole> = { body: 'body', heading: 'heading', strong: 'strong', emphasis: 'emphasis' };
 
 export class FlowBuilder {
   /** Paragraph ids are unique across builders: they key structure elements of the whole PDF. */

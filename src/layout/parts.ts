@@ -76,21 +76,20 @@ export function contentsItems(edition: Edition, body: Page[], t: Template, build
   const starts = new Map<string, string>();
   for (const p of body) for (const m of p.marks) if (!starts.has(m.source)) starts.set(m.source, p.label);
   const items: FlowItem[] = [];
-  const src = edition.source;
   for (const c of edition.categories) {
     const title = english ? c.titleEn : c.title;
     const page = starts.get(c.source.file);
     if (!title || !page) continue;
-    items.push(...tailedLine(builder, t, title, 'heading', page, 0, src, { leader: true, link: page, keepWithNext: true }));
+    items.push(...tailedLine(builder, t, title, 'heading', page, 0, c.source, { leader: true, link: page, keepWithNext: true }));
     for (const s of c.sections) {
       const st = english ? s.titleEn : s.title;
       const sp = starts.get(s.source.file);
       if (!st || !sp) continue;
-      items.push(...tailedLine(builder, t, st, 'body', sp, 2, src, { leader: true, link: sp }));
+      items.push(...tailedLine(builder, t, st, 'body', sp, 2, s.source, { leader: true, link: sp }));
       if (english || !t.contents.entries) continue;
       for (const e of s.entries) {
         const ep = starts.get(e.source.file);
-        if (ep) items.push(...tailedLine(builder, t, `【${e.title}】`, 'body', ep, 4, src, { leader: true, link: ep }));
+        if (ep) items.push(...tailedLine(builder, t, `【${e.title}】`, 'body', ep, 4, e.source, { leader: true, link: ep }));
       }
     }
   }

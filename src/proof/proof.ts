@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { diffArrays } from 'diff';
 import { buildDate } from '../build.js';
+import { checkEdition } from '../check/check-edition.js';
 import { ContentError, type Diagnostic } from '../content/diagnostics.js';
 import { loadEdition } from '../content/load-edition.js';
 import { loadFonts } from '../fonts/font-config.js';
@@ -45,6 +46,8 @@ export interface ProofResult {
 export async function proof(targetPath: string, options: ProofOptions = {}): Promise<ProofResult> {
   const target = findTarget(targetPath);
   const { edition, diagnostics } = loadEdition(target.editionDir);
+  checkEdition(edition, diagnostics);
+  if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
   const template = loadTemplate(edition.template, edition.templateVersion);
   const fonts = loadFonts();
   const category = categoryOf(edition, target);

@@ -11,7 +11,7 @@ import { readYaml } from '../content/yaml-file.js';
 const MM = 72 / 25.4;
 
 const positive = z.number().positive();
-const templateSchema = z.strictObject({
+export const templateSchema = z.strictObject({
   name: z.string(),
   version: z.number().int(),
   page: z.strictObject({ trim_mm: z.tuple([positive, positive]), inner_mm: positive, top_mm: positive }),

@@ -32,7 +32,11 @@ export function prepare(pieces: readonly Piece[], fonts: FontSet, options: Compo
 
   const pushUnit = (unit: Unit) => {
     const prev = prepared.units[prepared.units.length - 1];
-    if (prev) prepared.gaps.push(pendingGap ?? gapBetween(prev, unit, pendingSpace, fonts, options));
+    if (prev && pendingGap) {
+      // The gap after a run-in title is a break only where the line-start and line-end rules allow one.
+      pendingGap.breakable = mayEndLine(prev.last, options.lineBreak) && mayStartLine(unit.first, options.lineBreak);
+      prepared.gaps.push(pendingGap);
+    } else if (prev) prepared.gaps.push(gapBetween(prev, unit, pendingSpace, fonts, options));
     else prepared.gaps.push({ kind: 'none', space: 0, breakable: false });
     prepared.units.push(unit);
     pendingSpace = false;
@@ -290,15 +294,16 @@ function compressAdjacent(p: Prepared, options: ComposeOptions): void {
 }
 
 /**
- * A Western word (or URL) too wide for the narrowest line, with room for a mark bound to it,
- * is broken between any two characters; the breaker then chooses where.
+ * A Western word (or URL) that cannot fit a line together with what may not be broken from it
+ * (the marks bound to it, a first-line indent) is broken between any two characters; the
+ * breaker then chooses where.
  */
 function splitOverlongWords(p: Prepared, options: ComposeOptions): void {
   const measures = typeof options.measure === 'number' ? [options.measure] : options.measure;
-  const narrowest = Math.min(...measures) - 1;
+  const narrowest = Math.min(measures[0]! - options.indent, ...measures);
   for (let k = 0; k < p.units.length; k++) {
     const u = p.units[k]!;
-    if (!u.western || u.width <= narrowest || u.glyphs.length < 2) continue;
+    if (!u.western || u.glyphs.length < 2 || clusterWidth(p, k) <= narrowest) continue;
     const parts: Unit[] = u.glyphs.map((g, n) => {
       const nextX = u.glyphs[n + 1]?.x ?? u.width;
       return { ...u, text: g.text, width: nextX - g.x, glyphs: [{ ...g, x: 0 }], rule: undefined };
@@ -308,4 +313,15 @@ function splitOverlongWords(p: Prepared, options: ComposeOptions): void {
     p.gaps.splice(k + 1, 0, ...gaps);
     k += parts.length - 1;
   }
+}
+
+/** Width of unit k with its neighbours that no break may separate from it, as set at line edges. */
+function clusterWidth(p: Prepared, k: number): number {
+  let first = k;
+  let last = k;
+  while (first > 0 && !p.gaps[first]!.breakable) first--;
+  while (last + 1 < p.units.length && !p.gaps[last + 1]!.breakable) last++;
+  let w = -p.units[first]!.blankLeft - p.units[last]!.blankRight;
+  for (let i = first; i <= last; i++) w += p.units[i]!.width + (i > first ? p.gaps[i]!.space : 0);
+  return w;
 }

@@ -12,6 +12,7 @@ const PADDING = /\p{Script=Han}[ \u3000]+\p{Script=Han}/u;
 
 export const checkFigures: Rule = (sites, report) => {
   for (const site of sites) {
+    if (site.kind !== 'caption' && site.kind !== 'credit') continue;
     const text = site.chars.join('');
     /** Index in code points of a match at UTF-16 offset `at`. */
     const at = (offset: number) => [...text.slice(0, offset)].length;
@@ -21,8 +22,8 @@ export const checkFigures: Rule = (sites, report) => {
       }
       const credit = CREDIT_AT_END.exec(text);
       if (credit) report(site, at(credit.index), 'error', "caption ends with a credit: move it to 'credit:' and 'credit_role:' (the typesetter prints it under the caption)");
+      continue;
     }
-    if (site.kind !== 'credit') continue;
     const role = ROLE_AT_END.exec(text);
     const bracket = BRACKETS.exec(text);
     const padding = PADDING.exec(text);

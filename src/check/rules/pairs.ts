@@ -1,6 +1,6 @@
 /**
  * Paired marks (quotation marks, 书名号, brackets) open and close within one paragraph, title or
- * caption, and nest (“…‘…’…”, （…《…》…）). GB/T 15834—2011 §4.1.3.4: a quotation of several
+ * caption, and nest (“…‘…’…”, （…《…》…）). GB/T 15834—2011 (引号): a quotation of several
  * paragraphs opens each with “ and closes only the last, so a paragraph left open by “ is
  * accepted when the next paragraph of the same body starts with “.
  */

@@ -1,40 +1,94 @@
 /** `yearbook build`, `yearbook archive`: the book, the printer's PDF, the archive copy. */
 import type { Command } from 'commander';
-import path from 'node:path';
-import { build, editionDirs, type OutputKind } from '../../build.js';
-import { formatDiagnostic } from '../../content/diagnostics.js';
+import { build, editionDirs, type BuildResult, type OutputKind } from '../../build.js';
+import type { Diagnostic } from '../../content/diagnostics.js';
+import { messages } from '../i18n.js';
+import { printDiagnostics, runJson, shownPath, stdoutColours } from '../output.js';
+import { buildProgress } from '../progress.js';
 
-async function buildOne(dir: string, kind: OutputKind, output: string | undefined): Promise<void> {
+export interface BuiltOne {
+  dir: string;
+  result: BuildResult;
+  seconds: number;
+}
+
+/** Build one edition, with the progress bar on a terminal; prints nothing else. */
+export async function buildWithProgress(dir: string, kind: OutputKind, output: string | undefined, showProgress: boolean): Promise<BuiltOne> {
   const started = performance.now();
-  const result = await build(dir, { kind, ...(output ? { output } : {}) });
-  for (const w of result.warnings) console.error(formatDiagnostic(w));
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  console.log(`${path.relative(process.cwd(), result.output) || result.output}: ${result.pages.length} pages in ${seconds} s`);
-  if (result.manifest) console.log(`${path.relative(process.cwd(), result.manifest)}: manifest`);
+  const progress = showProgress ? buildProgress() : { onProgress: undefined, stop: () => {} };
+  try {
+    const result = await build(dir, { kind, ...(output ? { output } : {}), ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
+    return { dir, result, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    progress.stop();
+  }
+}
+
+/** The summary lines of a build (the PDF, its pages and time; the manifest of an archive). */
+export function buildSummary(built: BuiltOne): string[] {
+  const m = messages().build;
+  const { result } = built;
+  const lines = [m.done(shownPath(result.output), result.pages.length, built.seconds.toFixed(2))];
+  if (result.manifest) lines.push(m.manifest(shownPath(result.manifest)));
+  return lines;
+}
+
+/** The `result` of `build --json` / `archive --json` for one edition. */
+function jsonBuild(built: BuiltOne) {
+  const { result } = built;
+  return {
+    edition: result.edition.id,
+    dir: built.dir,
+    output: shownPath(result.output),
+    pages: result.pages.length,
+    seconds: Number(built.seconds.toFixed(3)),
+    ...(result.manifest ? { manifest: shownPath(result.manifest) } : {}),
+  };
+}
+
+async function run(editions: () => string[], kind: OutputKind, output: string | undefined, json: boolean, command: string): Promise<void> {
+  if (json) {
+    await runJson(command, async () => {
+      const builds: BuiltOne[] = [];
+      for (const d of editions()) builds.push(await buildWithProgress(d, kind, output, false));
+      const diagnostics: Diagnostic[] = builds.flatMap((b) => b.result.warnings);
+      return { result: { builds: builds.map(jsonBuild) }, diagnostics };
+    });
+    return;
+  }
+  const c = stdoutColours();
+  for (const d of editions()) {
+    const built = await buildWithProgress(d, kind, output, true);
+    printDiagnostics(built.result.warnings);
+    for (const line of buildSummary(built)) console.log(c.green(line));
+  }
 }
 
 export function registerBuild(program: Command): void {
-  program
+  const m = messages();
+  const command = program
     .command('build')
-    .description('build an edition folder (e.g. content/2019) into a PDF in out/')
-    .argument('[edition-dir]', 'the edition folder, holding edition.yaml')
-    .option('-o, --output <file>', 'output PDF (default: out/<edition>.pdf, out/<edition>-print.pdf with --print)')
-    .option('--print', "the printer's PDF: 3 mm bleed, TrimBox/BleedBox, crop marks, K-only overprinting black")
-    .option('--all [content-dir]', 'build every edition under content-dir (default: content)')
-    .action(async (dir: string | undefined, opts: { output?: string; print?: boolean; all?: string | boolean }) => {
+    .description(m.build.description)
+    .argument('[edition-dir]', m.build.editionArg)
+    .option('-o, --output <file>', m.build.output)
+    .option('--print', m.build.print)
+    .option('--all [content-dir]', m.build.all)
+    .option('--json', m.jsonOption)
+    .action(async (dir: string | undefined, opts: { output?: string; print?: boolean; all?: string | boolean; json?: boolean }) => {
       const kind: OutputKind = opts.print ? 'print' : 'book';
       if (opts.all) {
-        for (const d of editionDirs(typeof opts.all === 'string' ? opts.all : 'content')) await buildOne(d, kind, undefined);
+        await run(() => editionDirs(typeof opts.all === 'string' ? opts.all : 'content'), kind, undefined, opts.json === true, 'build');
         return;
       }
-      if (!dir) program.error('error: give an edition folder, or --all');
-      await buildOne(dir!, kind, opts.output);
+      if (!dir) command.error(m.build.needEdition);
+      await run(() => [dir!], kind, opts.output, opts.json === true, 'build');
     });
 
   program
     .command('archive')
-    .description('build the archive copy: PDF/A-2u with XMP metadata, and a manifest of every input with its SHA-256')
-    .argument('<edition-dir>', 'the edition folder, holding edition.yaml')
-    .option('-o, --output <file>', 'output PDF (default: out/<edition>-archive.pdf)')
-    .action(async (dir: string, opts: { output?: string }) => buildOne(dir, 'archive', opts.output));
+    .description(m.archive.description)
+    .argument('<edition-dir>', m.build.editionArg)
+    .option('-o, --output <file>', m.archive.output)
+    .option('--json', m.jsonOption)
+    .action(async (dir: string, opts: { output?: string; json?: boolean }) => run(() => [dir], 'archive', opts.output, opts.json === true, 'archive'));
 }

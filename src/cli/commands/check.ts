@@ -5,19 +5,22 @@
  * Exit code 1 when there is an error; warnings alone leave it 0.
  */
 import type { Command } from 'commander';
+import pc from 'picocolors';
 import { checkEdition, byPosition } from '../../check/check-edition.js';
 import { formatWithExcerpt } from '../../check/excerpt.js';
 import { SourceTexts } from '../../check/source-text.js';
 import { ContentError, type Diagnostic } from '../../content/diagnostics.js';
 import { loadEdition } from '../../content/load-edition.js';
+import { messages } from '../i18n.js';
+import { paintDiagnostic, paintSummary, runJson, stdoutColours, type Colors } from '../output.js';
 
 export interface CheckSummary {
   errors: number;
   warnings: number;
 }
 
-/** Check the edition in `dir` and print each problem, then a summary line, through `print`. */
-export function runCheck(dir: string, print: (text: string) => void): CheckSummary {
+/** Every problem of the edition in `dir`, sorted by file and position. */
+export function checkDiagnostics(dir: string): Diagnostic[] {
   let diagnostics: Diagnostic[];
   try {
     const loaded = loadEdition(dir);
@@ -28,21 +31,39 @@ export function runCheck(dir: string, print: (text: string) => void): CheckSumma
     if (!(e instanceof ContentError)) throw e;
     diagnostics = e.diagnostics;
   }
+  return [...diagnostics].sort(byPosition);
+}
+
+/**
+ * Check the edition in `dir` and print each problem, then a summary line, through `print`
+ * (plain text unless colours are given).
+ */
+export function runCheck(dir: string, print: (text: string) => void, colours: Colors = pc.createColors(false)): CheckSummary {
+  const diagnostics = checkDiagnostics(dir);
   const sources = new SourceTexts();
-  for (const d of [...diagnostics].sort(byPosition)) print(formatWithExcerpt(d, sources));
+  for (const d of diagnostics) print(paintDiagnostic(formatWithExcerpt(d, sources), d, colours));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  print(`${dir}: ${errors} error(s), ${warnings} warning(s)`);
+  print(paintSummary(messages().check.summary(dir, errors, warnings), errors, warnings, colours));
   return { errors, warnings };
 }
 
 export function registerCheck(program: Command): void {
+  const m = messages();
   program
     .command('check')
-    .description('check an edition folder (e.g. content/2019) without building it: every problem at once')
-    .argument('<edition-dir>', 'the edition folder, holding edition.yaml')
-    .action((dir: string) => {
-      const { errors } = runCheck(dir, (text) => console.log(text));
+    .description(m.check.description)
+    .argument('<edition-dir>', m.build.editionArg)
+    .option('--json', m.jsonOption)
+    .action(async (dir: string, opts: { json?: boolean }) => {
+      if (opts.json) {
+        await runJson('check', () => {
+          const diagnostics = checkDiagnostics(dir);
+          return { result: { edition: dir }, diagnostics };
+        });
+        return;
+      }
+      const { errors } = runCheck(dir, (text) => console.log(text), stdoutColours());
       if (errors > 0) process.exitCode = 1;
     });
 }
