@@ -192,8 +192,10 @@ export class ColumnFiller {
       const c = this.page.columns[this.col]!;
       if (c.inset || c.bottom - c.top < block.slots + block.besideSlots) return false;
       c.bottom -= block.slots;
-      c.inset = { from: c.bottom - block.besideSlots, to: c.bottom, measure: block.besideMeasure };
-      this.page.figures.push({ block, column: this.col, slot: c.inset.from });
+      const top = c.bottom - block.besideSlots;
+      // The gap line above the picture keeps the full measure; the lines beside it are shorter.
+      c.inset = { from: top + block.gapSlots, to: c.bottom, measure: block.besideMeasure };
+      this.page.figures.push({ block, column: this.col, slot: top });
       return true;
     }
     if (block.span === 'column') {
@@ -225,9 +227,10 @@ export class ColumnFiller {
     this.placePendingColumn();
   }
 
-  private newPage(spanTop: number): void {
+  /** A new page; `depth` limits how far down its columns are filled (balancing the last page). */
+  private newPage(spanTop: number, depth = this.slots - spanTop): void {
     this.page = {
-      columns: Array.from({ length: this.columns }, () => ({ start: spanTop, top: spanTop, bottom: this.slots, placed: [] })),
+      columns: Array.from({ length: this.columns }, () => ({ start: spanTop, top: spanTop, bottom: spanTop + depth, placed: [] })),
       figures: [],
       marks: [],
       spanTop,
@@ -261,8 +264,7 @@ export class ColumnFiller {
       trial.pendingColumn = [...snapshot.pendingColumn];
       trial.pendingPage = [...snapshot.pendingPage];
       trial.currentIndex = snapshot.index;
-      trial.newPage(spanTop);
-      for (const c of trial.page.columns) c.bottom = Math.min(c.bottom, spanTop + limit);
+      trial.newPage(spanTop, limit);
       let i = snapshot.index;
       while (i < this.items.length && trial.pages.length === 1) {
         const next = trial.place(i);

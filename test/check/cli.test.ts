@@ -92,7 +92,7 @@ describe('yearbook check output', () => {
 describe('yearbook check exit codes (compiled CLI)', () => {
   const cli = path.resolve('dist/cli/main.js');
   const command = path.resolve('dist/cli/commands/check.js');
-  const run = (...args: string[]) => spawnSync(process.execPath, [cli, 'check', ...args], { encoding: 'utf8' });
+  const run = (...args: string[]) => spawnSync(process.execPath, [cli, 'check', '--lang', 'en', ...args], { encoding: 'utf8' });
 
   beforeAll(() => {
     const newest = (dir: string): number => Math.max(0, ...fs.readdirSync(dir, { withFileTypes: true }).map((e) =>

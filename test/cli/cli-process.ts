@@ -1,0 +1,67 @@
+/**
+ * Running the `yearbook` command as a process, as an editor does, from the current source:
+ * src/ is transpiled (types dropped; `npx tsc --noEmit` checks them) into a private folder
+ * once per test file, laid out like the repository (dist/, with templates/, fonts/,
+ * node_modules/ and package.json beside it), so these tests never read a dist/ that another
+ * test file is compiling at the same moment.
+ */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/[\\/]$/, '');
+
+let cli: string | undefined;
+
+function transpileTree(from: string, to: string): void {
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    if (entry.isDirectory()) {
+      transpileTree(source, path.join(to, entry.name));
+    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
+      const out = ts.transpileModule(fs.readFileSync(source, 'utf8'), {
+        fileName: source,
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      });
+      fs.mkdirSync(to, { recursive: true });
+      fs.writeFileSync(path.join(to, entry.name.replace(/\.ts$/, '.js')), out.outputText);
+    }
+  }
+}
+
+/** The path of the CLI's main.js in the private build (made on first use). */
+export function cliMain(): string {
+  if (cli) return cli;
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-cli-'));
+  transpileTree(path.join(ROOT, 'src'), path.join(root, 'dist'));
+  fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(root, 'package.json'));
+  for (const dir of ['templates', 'fonts', 'node_modules']) fs.symlinkSync(path.join(ROOT, dir), path.join(root, dir), 'dir');
+  cli = path.join(root, 'dist', 'cli', 'main.js');
+  return cli;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  /** Set (string) or remove (undefined) environment variables, over a neutral locale. */
+  env?: Record<string, string | undefined>;
+}
+
+/**
+ * Run `yearbook …args`. The locale and colour variables of the machine running the tests are
+ * taken out first (LANG=C.UTF-8, no LC_*, NO_COLOR, FORCE_COLOR), so output is the same
+ * everywhere unless a test sets them.
+ */
+export function runCli(args: string[], options: RunOptions = {}): SpawnSyncReturns<string> {
+  const env: Record<string, string | undefined> = { ...process.env, LANG: 'C.UTF-8' };
+  for (const key of ['LC_ALL', 'LC_MESSAGES', 'LANGUAGE', 'NO_COLOR', 'FORCE_COLOR', 'CI']) delete env[key];
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return spawnSync(process.execPath, [cliMain(), ...args], { cwd: options.cwd ?? ROOT, env: env as NodeJS.ProcessEnv, encoding: 'utf8' });
+}
+
+export { ROOT };
