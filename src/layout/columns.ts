@@ -54,6 +54,7 @@ interface Snapshot {
   index: number;
   pendingColumn: FigureBlock[];
   pendingPage: FigureBlock[];
+  pendingMarks: MarkItem[];
 }
 
 export class ColumnFiller {
@@ -62,6 +63,7 @@ export class ColumnFiller {
   private col = 0;
   private pendingColumn: FigureBlock[] = [];
   private pendingPage: FigureBlock[] = [];
+  private pendingMarks: MarkItem[] = [];
   private readonly slots: number;
   private readonly columns: number;
 
@@ -87,7 +89,7 @@ export class ColumnFiller {
   }
 
   /** Where the current page started in the flow, to refill it when balancing. */
-  private pageStart: Snapshot = { index: 0, pendingColumn: [], pendingPage: [] };
+  private pageStart: Snapshot = { index: 0, pendingColumn: [], pendingPage: [], pendingMarks: [] };
   private currentIndex = 0;
 
   /** Place item i (or move on to the next column); returns the next item index. */
@@ -97,7 +99,8 @@ export class ColumnFiller {
     const column = this.page.columns[this.col]!;
     switch (item.kind) {
       case 'mark':
-        this.page.marks.push({ mark: item, column: this.col, slot: column.top });
+        // A bookmark lands where the next line or heading does (a keep rule may move it on).
+        this.pendingMarks.push(item);
         return i + 1;
       case 'figure':
         if (!this.reserve(item.block)) (item.block.span === 'page' ? this.pendingPage : this.pendingColumn).push(item.block);
@@ -108,6 +111,7 @@ export class ColumnFiller {
           this.nextColumn();
           return i;
         }
+        this.flushMarks(column);
         column.placed.push({ item, slot: column.top });
         column.top += item.slots;
         return i + 1;
@@ -130,11 +134,17 @@ export class ColumnFiller {
           this.setAgain(i, item, column);
           return i;
         }
+        this.flushMarks(column);
         column.placed.push({ item, slot: column.top });
         column.top += 1;
         return i + 1;
       }
     }
+  }
+
+  private flushMarks(column: ColumnFrame): void {
+    for (const mark of this.pendingMarks) this.page.marks.push({ mark, column: this.col, slot: column.top });
+    this.pendingMarks = [];
   }
 
   /** Compose the rest of the paragraph again, each line to the measure of the slot it will take. */
@@ -237,7 +247,7 @@ export class ColumnFiller {
     };
     this.pages.push(this.page);
     this.col = 0;
-    this.pageStart = { index: this.currentIndex, pendingColumn: [...this.pendingColumn], pendingPage: [...this.pendingPage] };
+    this.pageStart = { index: this.currentIndex, pendingColumn: [...this.pendingColumn], pendingPage: [...this.pendingPage], pendingMarks: [...this.pendingMarks] };
     const pagePending = this.pendingPage;
     this.pendingPage = [];
     for (const b of pagePending) if (!this.reserve(b)) this.pendingPage.push(b);
@@ -263,6 +273,7 @@ export class ColumnFiller {
       const trial = new ColumnFiller(this.template, this.items, this.reflow);
       trial.pendingColumn = [...snapshot.pendingColumn];
       trial.pendingPage = [...snapshot.pendingPage];
+      trial.pendingMarks = [...snapshot.pendingMarks];
       trial.currentIndex = snapshot.index;
       trial.newPage(spanTop, limit);
       let i = snapshot.index;

@@ -80,6 +80,12 @@ describe('column filler keep rules', () => {
     expect(w.get(`p${p - 1}.9`)).toBe('0/1/0');
   });
 
+  it('puts a bookmark where its first line lands, also when a keep rule moves that line on', () => {
+    const items: FlowItem[] = [...paragraph(9), { kind: 'mark', level: 3, title: '条目', source: '/e.md' }, ...paragraph(4), ...tail()];
+    const pages = new ColumnFiller(template, items, noReflow).fill(0);
+    expect(pages[0]!.marks.map((m) => [m.mark.title, m.column, m.slot])).toEqual([['条目', 1, 0]]);
+  });
+
   it('balances the last page within one line', () => {
     const w = fill(paragraph(13));
     const slots = [...w.values()].filter((v) => v.startsWith('0/'));
