@@ -4,7 +4,7 @@
  * role they are set in (the font configuration's fallback faces included). One report per
  * character and text, with the count, since the fix is the same for every occurrence.
  */
-import { loadFonts } from '../../fonts/font-config.js';
+import { loadFonts, type FontRole } from '../../fonts/font-config.js';
 import { brokenCharacter, codePointLabel, isSpace } from '../characters.js';
 import type { Rule } from '../rule.js';
 
@@ -16,27 +16,34 @@ interface Problem {
 
 export const checkGlyphs: Rule = (sites, report) => {
   const fonts = loadFonts();
+  // What is wrong with a character in a role (null: it prints), worked out once per book.
+  const verdicts = new Map<string, Map<string, string | null>>();
+  const verdict = (role: string, ch: string): string | null => {
+    let byChar = verdicts.get(role);
+    if (!byChar) verdicts.set(role, (byChar = new Map()));
+    let v = byChar.get(ch);
+    if (v === undefined) {
+      v = brokenCharacter(ch)
+        ?? (fonts.resolve(role as FontRole, ch.codePointAt(0)!)
+          ? null
+          : `character ${ch} (${codePointLabel(ch)}) is in no configured font: add a face that has it to 'fallback' in fonts/fonts.yaml, or write the character differently`);
+      byChar.set(ch, v);
+    }
+    return v;
+  };
   for (const site of sites) {
-    // Per character and role: its problem, or null when it prints.
-    const seen = new Map<string, Problem | null>();
+    // Per problem: where it first occurs in this text, and how often.
+    const found = new Map<string, Problem>();
     site.chars.forEach((ch, i) => {
       // Spaces and line breaks are not set as glyphs (src/typeset/prepare.ts).
       if (isSpace(ch) || ch === '\n' || ch === '\r') return;
-      const role = site.roles[i]!;
-      const key = `${role}:${ch}`;
-      const known = seen.get(key);
-      if (known !== undefined) {
-        if (known) known.count++;
-        return;
-      }
-      const message = brokenCharacter(ch)
-        ?? (fonts.resolve(role, ch.codePointAt(0)!)
-          ? undefined
-          : `character ${ch} (${codePointLabel(ch)}) is in no configured font: add a face that has it to 'fallback' in fonts/fonts.yaml, or write the character differently`);
-      seen.set(key, message ? { index: i, count: 1, message } : null);
+      const message = verdict(site.roles[i]!, ch);
+      if (!message) return;
+      const known = found.get(message);
+      if (known) known.count++;
+      else found.set(message, { index: i, count: 1, message });
     });
-    for (const problem of seen.values()) {
-      if (!problem) continue;
+    for (const problem of found.values()) {
       report(site, problem.index, 'error', problem.count > 1 ? `${problem.message} (${problem.count} times in this text)` : problem.message);
     }
   }
