@@ -48,13 +48,12 @@ export class PageGeometry {
 /** A composed line as glyph runs at (x, baseline), one run per face. */
 export function pageLine(line: SetLine, x: number, baseline: number, size: number, kind: LineKind, column?: number, struct?: string): PageLine {
   const runs: GlyphRun[] = [];
-  for (const g of line.glyphs) {
-    let run = runs[runs.length - 1];
-    if (!run || run.face !== g.face) {
-      run = { face: g.face, size, baseline, glyphs: [] };
-      runs.push(run);
-    }
-    run.glyphs.push({ id: g.id, text: g.text, x: x + g.x * size, ...(g.invisible ? { invisible: true } : {}) });
+  let start = 0;
+  const glyphs = line.glyphs;
+  for (let k = 1; k <= glyphs.length; k++) {
+    if (k < glyphs.length && glyphs[k]!.face === glyphs[start]!.face) continue;
+    runs.push({ face: glyphs[start]!.face, size, baseline, x, glyphs: glyphs.slice(start, k) });
+    start = k;
   }
   const y = baseline - DASH_RULE_Y * size;
   const rules: Rule[] = line.rules.map((r) => ({ x1: x + r.from * size, y1: y, x2: x + r.to * size, y2: y, width: DASH_RULE_WIDTH * size }));

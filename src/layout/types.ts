@@ -3,22 +3,21 @@
  * This is what the PDF stage draws; it knows nothing of the content or the grid.
  */
 import type { FontFace } from '../fonts/font-face.js';
+import type { PlacedGlyph } from '../typeset/types.js';
 import type { SourceRef } from '../model/document.js';
 
-export interface PositionedGlyph {
-  id: number;
-  text: string;
-  /** Left of the glyph origin, pt. */
-  x: number;
-  invisible?: boolean;
-}
-
-/** Glyphs of one face and size on one baseline, drawn with one text operation. */
+/**
+ * Glyphs of one face and size on one baseline, drawn with one text operation. The glyphs are
+ * the typeset line's own (x in em from the line start), shared, not copied: glyph x on the
+ * page is `x + glyph.x × size`.
+ */
 export interface GlyphRun {
   face: FontFace;
   size: number;
   baseline: number;
-  glyphs: PositionedGlyph[];
+  /** Where the line starts, pt. */
+  x: number;
+  glyphs: readonly PlacedGlyph[];
 }
 
 /** One typeset line: its runs and its exact source text (for ActualText and checks). */

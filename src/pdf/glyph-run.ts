@@ -44,12 +44,12 @@ export class GlyphWriter {
     if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
     const toTJ = 1000 / run.size;
     const glyphs = run.glyphs.slice(from, to);
-    const x0 = glyphs[0]!.x;
+    const x0 = run.x + glyphs[0]!.x * run.size;
     const parts: string[] = [];
     let hex = '';
     let pen = 0; // in TJ units (thousandths of the font size)
     glyphs.forEach((g, k) => {
-      const adjust = r3(pen - (g.x - x0) * toTJ);
+      const adjust = r3(pen - (g.x * run.size + run.x - x0) * toTJ);
       if (k > 0 && adjust !== 0) {
         parts.push(`<${hex}>`, String(adjust));
         hex = '';
