@@ -4,6 +4,7 @@
  * front matter is numbered apart, the contents may take any number of pages without moving them.
  */
 import { buildIndex } from '../book-index/subject-index.js';
+import { accountCharacters } from '../check/accounting.js';
 import type { Diagnostics } from '../content/diagnostics.js';
 import type { FontSet } from '../fonts/font-config.js';
 import type { Edition } from '../model/document.js';
@@ -23,6 +24,7 @@ export interface Book {
 export function layoutWholeBook(edition: Edition, template: Template, fonts: FontSet, diagnostics: Diagnostics,
   onProgress?: (stage: 'layout', done: number, total: number) => void): Book {
   const body = layoutBook(edition, template, fonts, diagnostics, edition.categories, 1, onProgress);
+  accountCharacters(edition, body, diagnostics);
   const builder = new FlowBuilder(template, fonts, diagnostics);
   const groups = buildIndex(edition, body, template.index.titles);
   const indexTemplate = withColumns(template, template.index.columns, template.index.gutter_chars);

@@ -1,0 +1,61 @@
+/**
+ * Nothing lost, nothing doubled: after layout, every character of the content must stand on
+ * the body pages exactly as often as it stands in the content (whitespace aside). A character
+ * that dropped out (a missing glyph, a line lost in a column break) or was set twice is an
+ * error naming the character and the file that holds it.
+ */
+import type { Diagnostics } from '../content/diagnostics.js';
+import type { Page } from '../layout/types.js';
+import type { Block, Edition, SourceRef } from '../model/document.js';
+import { codePointLabel } from './characters.js';
+
+/** Lines that carry content (running heads and folios are furniture). */
+const CONTENT_KINDS = new Set(['body', 'heading', 'caption', 'credit', 'box', 'byline', 'title']);
+
+export function accountCharacters(edition: Edition, body: Page[], diagnostics: Diagnostics): void {
+  const expected = new Map<string, number>();
+  const firstSource = new Map<string, SourceRef>();
+  const add = (text: string, source: SourceRef) => {
+    for (const ch of text) {
+      if (/\s/.test(ch)) continue;
+      expected.set(ch, (expected.get(ch) ?? 0) + 1);
+      if (!firstSource.has(ch)) firstSource.set(ch, source);
+    }
+  };
+  for (const c of edition.categories) {
+    add(c.title + (c.titleEn ?? ''), c.source);
+    for (const s of c.sections) {
+      add(s.title, s.source);
+      for (const e of s.entries) {
+        add(`【${e.title}】`, e.source);
+        for (const b of e.blocks) add(blockText(b), e.source);
+        for (const f of e.figures) add(f.caption + (f.credit ? `（${f.credit}${f.creditRole}）` : ''), f.source);
+      }
+      if (s.byline) add(`（${s.byline}）`, s.source);
+    }
+  }
+  const placed = new Map<string, number>();
+  for (const p of body) {
+    for (const l of p.lines) {
+      if (!CONTENT_KINDS.has(l.kind)) continue;
+      for (const ch of l.text) if (!/\s/.test(ch)) placed.set(ch, (placed.get(ch) ?? 0) + 1);
+    }
+  }
+  for (const ch of new Set([...expected.keys(), ...placed.keys()])) {
+    const want = expected.get(ch) ?? 0;
+    const got = placed.get(ch) ?? 0;
+    if (want === got) continue;
+    const where = firstSource.get(ch) ?? edition.source;
+    diagnostics.error(where.file, where.line, 1, got < want
+      ? `${want - got} of ${want} ${ch} (${codePointLabel(ch)}) did not reach the pages: this is a program error, please report it with this file`
+      : `${ch} (${codePointLabel(ch)}) stands ${got} times on the pages but ${want} times in the content: this is a program error, please report it with this file`);
+  }
+}
+
+/** The characters a block prints (list markers as the layout adds them). */
+function blockText(b: Block): string {
+  const runs = (p: { runs: { text: string }[] }) => p.runs.map((r) => r.text).join('');
+  if (b.kind === 'paragraph') return runs(b);
+  if (b.kind === 'list') return b.items.map((item, n) => `${b.ordered ? `${n + 1}.` : '•'}${runs(item)}`).join('');
+  return b.label + b.paragraphs.map(runs).join('');
+}
