@@ -1,0 +1,46 @@
+/**
+ * Smoke test of the benchmark's tools (bench/, `npm run bench`), not a timed test: the
+ * scaled editions load in order with distinct 类目 titles, the character count scales, and
+ * a child process is measured (CPU time and peak RSS) both with and without GNU time.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, expect, it } from 'vitest';
+// @ts-expect-error plain ESM helper without types
+import { countContent, generateEdition } from '../../bench/lib/edition.mjs';
+// @ts-expect-error plain ESM helper without types
+import { hasGnuTime, measure } from '../../bench/lib/measure.mjs';
+import { loadEdition } from '../../src/content/load-edition.js';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-bench-test-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+it('writes an N-fold edition whose 类目 load in order with distinct titles', async () => {
+  const dir = path.join(tmp, 'n12');
+  generateEdition(path.join(repo, 'content/2019'), dir, 12);
+  const { edition, diagnostics } = loadEdition(dir);
+  expect(diagnostics.errors).toEqual([]);
+  expect(edition.categories.map((c) => c.title)).toEqual(Array.from({ length: 12 }, (_, k) => `群众团体（${k + 1}）`));
+  const one = await countContent(path.join(repo, 'dist'), path.join(repo, 'content/2019'));
+  const twelve = await countContent(path.join(repo, 'dist'), dir);
+  expect(one.chars).toBeGreaterThan(15_000);
+  expect(twelve.entries).toBe(12 * one.entries);
+  // every copy adds the （k） suffix: 3 characters, 4 from k = 10 on
+  expect(twelve.chars).toBe(12 * one.chars + 9 * 3 + 3 * 4);
+});
+
+it('measures a child process with the Node hook and, when present, with GNU time', () => {
+  const script = ['-e', 'const a = new Array(2e6).fill(1); let s = 0; for (let i = 0; i < 3e7; i++) s += i; console.log(s > 0, a.length)'];
+  const methods = hasGnuTime() ? ['hook', 'time'] : ['hook'];
+  for (const method of methods) {
+    const r = measure(process.execPath, script, { method });
+    expect(r.status, method).toBe(0);
+    expect(r.stdout.trim()).toBe('true 2000000');
+    expect(r.wall_s).toBeGreaterThan(0);
+    expect(r.cpu_s).toBeGreaterThan(0);
+    expect(r.maxrss_kib).toBeGreaterThan(20 * 1024); // Node itself takes ~40 MiB
+  }
+});
