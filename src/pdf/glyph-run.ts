@@ -26,32 +26,48 @@ export class GlyphWriter {
     return font;
   }
 
-  /** Draw a run; invisible glyphs (whose shape is drawn as a rule) get text render mode 3. */
-  draw(run: GlyphRun): void {
+  /**
+   * The text operators of a run, in PDF user space (y up): the caller draws them between
+   * `beginText` and `endText`, which set the page's coordinates once for all its lines.
+   * Invisible glyphs (whose shape is drawn as a rule) are set in text render mode 3.
+   */
+  ops(run: GlyphRun): string {
+    let out = '';
     let start = 0;
     for (let k = 1; k <= run.glyphs.length; k++) {
       if (k === run.glyphs.length || !!run.glyphs[k]!.invisible !== !!run.glyphs[start]!.invisible) {
-        this.drawSlice(run, start, k);
+        out += this.sliceOps(run, start, k);
         start = k;
       }
     }
+    return out;
   }
 
-  private drawSlice(run: GlyphRun, from: number, to: number): void {
-    const doc = this.doc as unknown as PdfkitInternals;
+  /** Undo pdfkit's top-down page coordinates, so text operators work in PDF user space. */
+  beginText(): void {
+    const page = (this.doc as unknown as PdfkitInternals).page;
+    this.doc.save();
+    this.doc.transform(1, 0, 0, -1, 0, page.height);
+  }
+
+  endText(): void {
+    this.doc.restore();
+  }
+
+  private sliceOps(run: GlyphRun, from: number, to: number): string {
     const font = this.embedded(run.face);
-    const page = doc.page;
+    const page = (this.doc as unknown as PdfkitInternals).page;
     if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
     const toTJ = 1000 / run.size;
-    const glyphs = run.glyphs.slice(from, to);
-    const x0 = run.x + glyphs[0]!.x * run.size;
-    const parts: string[] = [];
+    const x0 = run.x + run.glyphs[from]!.x * run.size;
+    let tj = '';
     let hex = '';
     let pen = 0; // in TJ units (thousandths of the font size)
-    glyphs.forEach((g, k) => {
+    for (let k = from; k < to; k++) {
+      const g = run.glyphs[k]!;
       const adjust = r3(pen - (g.x * run.size + run.x - x0) * toTJ);
-      if (k > 0 && adjust !== 0) {
-        parts.push(`<${hex}>`, String(adjust));
+      if (k > from && adjust !== 0) {
+        tj += `<${hex}> ${adjust} `;
         hex = '';
         pen -= adjust;
       }
@@ -60,17 +76,9 @@ export class GlyphWriter {
       if (font.unicode[gid] == null) font.unicode[gid] = [...g.text].map((c) => c.codePointAt(0)!);
       hex += gid.toString(16).padStart(4, '0');
       pen += font.widths[gid]!;
-    });
-    if (hex) parts.push(`<${hex}>`);
-    const invisible = glyphs[0]!.invisible;
-    this.doc.save();
-    this.doc.transform(1, 0, 0, -1, 0, page.height);
-    doc.addContent('BT');
-    if (invisible) doc.addContent('3 Tr');
-    doc.addContent(`1 0 0 1 ${r3(x0)} ${r3(page.height - run.baseline)} Tm`);
-    doc.addContent(`/${font.id} ${r3(run.size)} Tf`);
-    doc.addContent(`[${parts.join(' ')}] TJ`);
-    doc.addContent('ET');
-    this.doc.restore();
+    }
+    if (hex) tj += `<${hex}>`;
+    const invisible = run.glyphs[from]!.invisible;
+    return `BT\n${invisible ? '3 Tr\n' : ''}1 0 0 1 ${r3(x0)} ${r3(page.height - run.baseline)} Tm\n/${font.id} ${r3(run.size)} Tf\n[${tj}] TJ\n${invisible ? '0 Tr\n' : ''}ET\n`;
   }
 }

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { FontFace } from '../fonts/font-face.js';
-import type { Page, PageLine } from '../layout/types.js';
+import type { Page } from '../layout/types.js';
 import type { Edition } from '../model/document.js';
 import type { Template } from '../template/template.js';
 import { printColours, screenColours, type ColourScheme } from './colour.js';
@@ -119,9 +119,20 @@ function drawPage(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, tags: Tagger, pa
   doc.save();
   colours.beginInk(doc);
   doc.fillColor(colours.black).strokeColor(colours.black);
-  for (const line of page.lines) tags.line(line, () => drawLine(doc, glyphs, line));
+  // All text in one block with the page's coordinates set once; rules after it.
+  glyphs.beginText();
+  const marked = doc as unknown as { markContent(tag: string, o?: object): void; endMarkedContent(): void; addContent(s: string): void };
+  for (const line of page.lines) {
+    tags.line(line, () => {
+      // ActualText: extraction gives the source text, also on stretched lines and where —— is a rule.
+      marked.markContent('Span', { actual: line.text });
+      marked.addContent(line.runs.map((run) => glyphs.ops(run)).join(''));
+      marked.endMarkedContent();
+    });
+  }
+  glyphs.endText();
   tags.artifact(() => {
-    for (const r of page.rules) {
+    for (const r of [...page.lines.flatMap((l) => l.rules), ...page.rules]) {
       if (r.dash) doc.dash(r.dash[0], { space: r.dash[1] });
       doc.lineWidth(r.width).moveTo(r.x1, r.y1).lineTo(r.x2, r.y2).stroke();
       if (r.dash) doc.undash();
@@ -140,14 +151,6 @@ function setPageLabels(doc: PDFKit.PDFDocument, frontPages: number): void {
   const labels = d.ref({ Nums: [0, { S: 'r' }, frontPages, { S: 'D', St: 1 }] });
   labels.end();
   d._root.data.PageLabels = labels;
-}
-
-function drawLine(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, line: PageLine): void {
-  const marked = doc as unknown as { markContent(tag: string, o?: object): void; endMarkedContent(): void };
-  marked.markContent('Span', { actual: line.text });
-  for (const run of line.runs) glyphs.draw(run);
-  marked.endMarkedContent();
-  for (const r of line.rules) doc.lineWidth(r.width).moveTo(r.x1, r.y1).lineTo(r.x2, r.y2).stroke();
 }
 
 /** Bookmarks for 类目, 分目 and 条目, nested by level, each pointing at its page. */
