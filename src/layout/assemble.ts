@@ -27,7 +27,7 @@ export function layoutWholeBook(edition: Edition, template: Template, fonts: Fon
   accountCharacters(edition, body, diagnostics);
   const builder = new FlowBuilder(template, fonts, diagnostics);
   const groups = buildIndex(edition, body, template.index.titles);
-  const indexTemplate = withColumns(template, template.index.columns, template.index.gutter_chars);
+  const indexTemplate = withColumns(template, template.index.columns, template.index.gutter_chars, template.index.size);
   const indexBuilder = new FlowBuilder(indexTemplate, fonts, diagnostics);
   const index = groups.length === 0 ? [] : layoutPart(indexItems(groups, indexTemplate, indexBuilder, edition), indexTemplate, indexBuilder, edition,
     { title: '索引', titleEn: 'Index', firstPage: body.length + 1, label: String, recto: true });

@@ -60,7 +60,7 @@ function colophon(edition: Edition, t: Template, builder: FlowBuilder, body: Pag
   if (!has('开本')) rows.push(['开本', w === 210 && h === 285 ? '889mm×1194mm　1/16' : `${w}mm×${h}mm`]);
   if (!has('印张')) rows.push(['印张', String(Math.ceil((body.length / 16) * 4) / 4)]);
   if (!has('字数')) rows.push(['字数', `${Math.round(contentCharacters(edition) / 1000)}千字`]);
-  const size = t.grid.body_size;
+  const size = t.colophon.size;
   rows.forEach(([label, value], k) => {
     const padded = [...label].length === 2 ? `${[...label][0]}\u3000\u3000${[...label][1]}` : label;
     const [line] = builder.compose([{ text: `${padded}\u3000${value}`, role: 'body' }], builder.options(size, t.areaWidth / size, 0), edition.source);

@@ -64,7 +64,8 @@ export const templateSchema = z.strictObject({
   }),
   category_starts_recto: z.boolean(),
   contents: z.strictObject({ entries: z.boolean(), english: z.boolean() }),
-  index: z.strictObject({ columns: z.number().int().min(1).max(4), gutter_chars: z.number().min(0), titles: z.boolean() }),
+  colophon: z.strictObject({ size: positive }),
+  index: z.strictObject({ columns: z.number().int().min(1).max(4), gutter_chars: z.number().min(0), size: positive, titles: z.boolean() }),
   print: z.strictObject({
     bleed_mm: z.number().min(0),
     slug_mm: z.number().min(0),
@@ -121,14 +122,14 @@ export function loadTemplate(name: string, version?: number, dir = templatesDir(
 }
 
 /**
- * The same page with another number of columns on the same type area (the index in three
- * columns, a one-column preface): characters per line follow from the area width.
+ * The same page with another number of columns (and text size) on the same type area and line
+ * grid (the index in three columns of 小五 or 六号): characters per line follow from the width.
  */
-export function withColumns(t: Template, columns: number, gutterChars: number): Template {
-  const areaChars = t.areaWidth / t.grid.body_size;
+export function withColumns(t: Template, columns: number, gutterChars: number, size = t.grid.body_size): Template {
+  const areaChars = t.areaWidth / size;
   const chars = Math.floor((areaChars - (columns - 1) * gutterChars) / columns);
-  const gutter = (t.areaWidth - columns * chars * t.grid.body_size) / Math.max(1, columns - 1);
-  return { ...t, grid: { ...t.grid, columns, chars_per_line: chars, gutter_chars: gutter / t.grid.body_size }, measure: chars * t.grid.body_size, gutter };
+  const gutter = (t.areaWidth - columns * chars * size) / Math.max(1, columns - 1);
+  return { ...t, grid: { ...t.grid, body_size: size, columns, chars_per_line: chars, gutter_chars: gutter / size }, measure: chars * size, gutter };
 }
 
 function deriveGeometry(t: TemplateFile, file: string, diagnostics: Diagnostics): Template {

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sortKey } from '../../src/book-index/subject-index.js';
+import { withColumns } from '../../src/template/template.js';
 import type { PdfGlyph } from '../support/pdf-reader.js';
 import { bodyPages, buildSample, columnLeft, pageLabelled, type BuiltSample } from '../support/sample.js';
 
@@ -67,12 +68,13 @@ describe('front matter, contents and index of the sample edition', () => {
     const indexPages = s.pdf.pages.slice(start - 1);
     const entries: { term: string; locator: string }[] = [];
     for (const p of indexPages) {
-      const body = p.glyphs.filter((g) => g.size === s.template.grid.body_size && g.y > s.template.areaTop);
+      const index = withColumns(s.template, s.template.index.columns, s.template.index.gutter_chars, s.template.index.size);
+      const body = p.glyphs.filter((g) => Math.abs(g.size - s.template.index.size) < 0.01 && g.y > s.template.areaTop);
       const xs = new Set(body.map((g) => Math.round(g.x)));
       // Three columns: glyphs start at three distinct column origins.
       const left = columnLeft(s.template, p.number, 0);
       expect([...xs].some((x) => x > left + s.template.areaWidth * 0.66)).toBe(true);
-      const third = (s.template.areaWidth + s.template.grid.body_size) / 3;
+      const third = index.measure + index.gutter;
       for (const gl of glyphLines(body, [left + third - 5, left + 2 * third - 5])) {
         // Continuation lines hang one character in: only lines starting at a column origin.
         const atOrigin = [0, 1, 2].some((k) => Math.abs(gl[0]!.x - (left + k * third)) < 1);
