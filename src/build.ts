@@ -53,14 +53,18 @@ export interface LaidOut {
   diagnostics: Diagnostics;
 }
 
-/** Load and lay out an edition; throws ContentError when the content has errors. */
-export function layoutEdition(editionDir: string, onProgress?: Progress): LaidOut {
+/** An edition loaded and checked, with its template and fonts: what every layout starts from. */
+export function loadChecked(editionDir: string): Omit<LaidOut, 'pages' | 'frontPages'> {
   const { edition, diagnostics } = loadEdition(editionDir);
   checkEdition(edition, diagnostics);
   // The text checks report every unprintable character at its column: stop before the layout would.
   if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
-  const template = loadTemplate(edition.template, edition.templateVersion);
-  const fonts = loadFonts();
+  return { edition, diagnostics, template: loadTemplate(edition.template, edition.templateVersion), fonts: loadFonts() };
+}
+
+/** Load and lay out an edition; throws ContentError when the content has errors. */
+export function layoutEdition(editionDir: string, onProgress?: Progress): LaidOut {
+  const { edition, diagnostics, template, fonts } = loadChecked(editionDir);
   const { pages, frontPages } = layoutWholeBook(edition, template, fonts, diagnostics, onProgress);
   if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
   return { edition, template, fonts, pages, frontPages, diagnostics };
@@ -87,7 +91,7 @@ export async function build(editionDir: string, options: BuildOptions = {}): Pro
   if (kind === 'archive') write.archive = true;
   await writePdf(pages, edition, template, output, write);
   writePageRecord(output, edition, pages);
-  const manifest = kind === 'archive' ? writeManifest(makeManifest(edition, template, fonts, pages, output), output) : undefined;
+  const manifest = kind === 'archive' ? writeManifest(makeManifest(edition, template, pages, output), output) : undefined;
   return { output, edition, pages, warnings: diagnostics.warnings, ...(manifest ? { manifest } : {}) };
 }
 

@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '../layout/types.js';
 import type { Edition } from '../model/document.js';
-import type { FontSet } from '../fonts/font-config.js';
 import type { Template } from '../template/template.js';
 
 export interface Manifest {
@@ -42,7 +41,7 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-export function makeManifest(edition: Edition, template: Template, fonts: FontSet, pages: Page[], output: string): Manifest {
+export function makeManifest(edition: Edition, template: Template, pages: Page[], output: string): Manifest {
   const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
   const base = path.dirname(edition.root);
   const files = filesUnder(edition.root);

@@ -12,26 +12,30 @@ import { codePointLabel } from './characters.js';
 /** Lines that carry content (running heads and folios are furniture). */
 const CONTENT_KINDS = new Set(['body', 'heading', 'caption', 'credit', 'box', 'byline', 'title']);
 
+/** Every piece of text the content prints, with the file it comes from, in book order. */
+export function* contentTexts(edition: Edition): Generator<{ text: string; source: SourceRef }> {
+  for (const c of edition.categories) {
+    yield { text: c.title + (c.titleEn ?? ''), source: c.source };
+    for (const s of c.sections) {
+      yield { text: s.title, source: s.source };
+      for (const e of s.entries) {
+        yield { text: `【${e.title}】`, source: e.source };
+        for (const b of e.blocks) yield { text: blockText(b), source: e.source };
+        for (const f of e.figures) yield { text: f.caption + (f.credit ? `（${f.credit}${f.creditRole}）` : ''), source: f.source };
+      }
+      if (s.byline) yield { text: `（${s.byline}）`, source: s.source };
+    }
+  }
+}
+
 export function accountCharacters(edition: Edition, body: Page[], diagnostics: Diagnostics): void {
   const expected = new Map<string, number>();
   const firstSource = new Map<string, SourceRef>();
-  const add = (text: string, source: SourceRef) => {
+  for (const { text, source } of contentTexts(edition)) {
     for (const ch of text) {
       if (/\s/.test(ch)) continue;
       expected.set(ch, (expected.get(ch) ?? 0) + 1);
       if (!firstSource.has(ch)) firstSource.set(ch, source);
-    }
-  };
-  for (const c of edition.categories) {
-    add(c.title + (c.titleEn ?? ''), c.source);
-    for (const s of c.sections) {
-      add(s.title, s.source);
-      for (const e of s.entries) {
-        add(`【${e.title}】`, e.source);
-        for (const b of e.blocks) add(blockText(b), e.source);
-        for (const f of e.figures) add(f.caption + (f.credit ? `（${f.credit}${f.creditRole}）` : ''), f.source);
-      }
-      if (s.byline) add(`（${s.byline}）`, s.source);
     }
   }
   const placed = new Map<string, number>();

@@ -217,7 +217,7 @@ function parseEntry(file: string, realRoot: string, diagnostics: Diagnostics): O
   if (first?.kind === 'paragraph') first.leadsEntry = true;
   const figures = meta.figures.map((f, i): Figure => ({
     kind: 'figure',
-    image: resolveImage(file, f.image, realRoot, diagnostics, lineOfItemField(m[1]!, 'figures', i, 'image') + 1),
+    ...resolveImage(file, f.image, realRoot, diagnostics, lineOfItemField(m[1]!, 'figures', i, 'image') + 1),
     caption: f.caption,
     credit: f.credit,
     creditRole: f.credit_role,
@@ -247,43 +247,47 @@ function lineOfItemField(yamlText: string, key: string, i: number, field?: strin
   return (item >= 0 ? item : Math.max(start, 0)) + 1;
 }
 
-function resolveImage(entryFile: string, rel: string, realRoot: string, diagnostics: Diagnostics, line: number): string {
-  const abs = path.resolve(path.dirname(entryFile), rel);
+/** The image's absolute path and pixel size; every problem with it is reported at its line. */
+function resolveImage(entryFile: string, rel: string, realRoot: string, diagnostics: Diagnostics, line: number): Pick<Figure, 'image' | 'pixels'> {
+  const image = path.resolve(path.dirname(entryFile), rel);
+  const unread = { image, pixels: { width: 0, height: 0 } };
   if (path.isAbsolute(rel)) {
     diagnostics.error(entryFile, line, 1, `image path '${rel}' is absolute: give it relative to the entry file, inside the edition folder`);
-    return abs;
+    return unread;
   }
-  if (!isFile(abs)) {
-    diagnostics.error(entryFile, line, 1, `image '${rel}' not found (looked for ${path.relative(process.cwd(), abs)})`);
-    return abs;
+  if (!isFile(image)) {
+    diagnostics.error(entryFile, line, 1, `image '${rel}' not found (looked for ${path.relative(process.cwd(), image)})`);
+    return unread;
   }
-  const real = fs.realpathSync(abs);
+  const real = fs.realpathSync(image);
   if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
     diagnostics.error(entryFile, line, 1, `image '${rel}' lies outside the edition folder: copy it into the edition`);
-    return abs;
+    return unread;
   }
-  if (!IMAGE_TYPES.includes(path.extname(abs).toLowerCase())) {
+  if (!IMAGE_TYPES.includes(path.extname(image).toLowerCase())) {
     diagnostics.error(entryFile, line, 1, `image '${rel}' is not PNG or JPEG: convert it (print needs PNG or JPEG at 300 ppi)`);
-    return abs;
+    return unread;
   }
   // The content must be what the name says, and readable, or the PDF stage would fail half way.
-  if (!isWholeImage(fs.readFileSync(abs))) {
+  const pixels = wholeImageSize(fs.readFileSync(image));
+  if (!pixels) {
     diagnostics.error(entryFile, line, 1, `image '${rel}' is damaged or not really a PNG or JPEG file: export it again`);
+    return unread;
   }
-  return abs;
+  return { image, pixels };
 }
 
-/** A PNG or JPEG whose header reads and whose end is there (IEND chunk, EOI marker). */
-function isWholeImage(data: Buffer): boolean {
-  let type: string | undefined;
+/** The pixel size of a PNG or JPEG whose header reads and whose end is there (IEND chunk, EOI marker). */
+function wholeImageSize(data: Buffer): Figure['pixels'] | undefined {
+  let info: ReturnType<typeof imageSize>;
   try {
-    type = imageSize(data).type;
+    info = imageSize(data);
   } catch {
-    return false;
+    return undefined;
   }
-  if (type === 'png') return data.subarray(-12).includes('IEND');
-  if (type === 'jpg') return data.subarray(-16).includes(Buffer.from([0xff, 0xd9]));
-  return false;
+  const whole = info.type === 'png' ? data.subarray(-12).includes('IEND')
+    : info.type === 'jpg' ? data.subarray(-16).includes(Buffer.from([0xff, 0xd9])) : false;
+  return whole && info.width && info.height ? { width: info.width, height: info.height } : undefined;
 }
 
 function statOrUndefined(file: string): fs.Stats | undefined {

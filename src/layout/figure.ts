@@ -2,8 +2,6 @@
  * A figure block: image, caption and credit, sized to whole grid lines so that the text
  * after it returns to the grid (clreq GR-5). The image keeps its aspect ratio.
  */
-import { imageSize } from 'image-size';
-import fs from 'node:fs';
 import type { Figure } from '../model/document.js';
 import type { Template } from '../template/template.js';
 import type { SetLine } from '../typeset/types.js';
@@ -40,7 +38,7 @@ export function figureBlock(figure: Figure, template: Template, builder: FlowBui
   const width = span === 'page' ? template.areaWidth : template.measure;
   // An inset image is inset_width_chars wide less one character of space towards the text.
   const frameWidth = span === 'inset' ? (template.figures.inset_width_chars - 1) * g.body_size : width;
-  const { width: pw, height: ph } = imageSize(fs.readFileSync(figure.image));
+  const { width: pw, height: ph } = figure.pixels;
   const aspect = pw && ph ? ph / pw : 2 / 3;
   let imageWidth = frameWidth;
   let imageHeight = frameWidth * aspect;

@@ -2,6 +2,7 @@
  * The front matter: title page (书名页) and colophon (版权页) from the edition file, then the
  * 编辑说明, the contents and the English contents, numbered i, ii … apart from the body.
  */
+import { contentTexts } from '../check/accounting.js';
 import type { Edition } from '../model/document.js';
 import type { Template } from '../template/template.js';
 import type { FlowBuilder } from './flow.js';
@@ -73,12 +74,6 @@ function colophon(edition: Edition, t: Template, builder: FlowBuilder, body: Pag
 /** Characters of the content (whitespace excluded), for the 字数 line. */
 function contentCharacters(edition: Edition): number {
   let n = 0;
-  for (const c of edition.categories) for (const s of c.sections) for (const e of s.entries) {
-    n += e.title.length;
-    for (const b of e.blocks) {
-      const paras = b.kind === 'paragraph' ? [b] : b.kind === 'list' ? b.items : b.paragraphs;
-      for (const p of paras) for (const r of p.runs) n += r.text.replace(/\s/g, '').length;
-    }
-  }
+  for (const { text } of contentTexts(edition)) n += [...text.replace(/\s/g, '')].length;
   return n;
 }

@@ -126,7 +126,7 @@ function drawFigure(page: Page, block: FigureBlock, x: number, slot: number, geo
   const imageTop = geo.slotTop(s) + 1;
   // An inset image sits at the start of the column, the text running beside it on its right.
   const imageX = block.span === 'inset' ? x : x + (block.width - block.imageWidth) / 2;
-  page.images.push({ file: block.figure.image, alt: block.figure.caption, source: block.figure.source, x: imageX, y: imageTop, width: block.imageWidth, height: block.imageHeight });
+  page.images.push({ file: block.figure.image, alt: block.figure.caption, pixels: block.figure.pixels, source: block.figure.source, x: imageX, y: imageTop, width: block.imageWidth, height: block.imageHeight });
   s += block.imageSlots;
   const key = `c:${block.figure.image}`;
   for (const l of block.caption) page.lines.push(pageLine(l, x, geo.baseline(s++, block.captionSize), block.captionSize, 'caption', column, key));

@@ -71,6 +71,8 @@ export interface PlacedImage {
   file: string;
   /** Alternative text (the caption). */
   alt: string;
+  /** The image's size in pixels (for the resolution check). */
+  pixels: { width: number; height: number };
   /** The entry that holds the figure. */
   source: SourceRef;
   x: number;

@@ -48,6 +48,8 @@ export interface Figure {
   kind: 'figure';
   /** Absolute path of the image file (checked to lie inside the edition). */
   image: string;
+  /** Its size in pixels, read once when the content is loaded (0 × 0 if it could not be read). */
+  pixels: { width: number; height: number };
   caption: string;
   credit: string | undefined;
   creditRole: '供稿' | '摄';

@@ -3,7 +3,6 @@
  * per run, glyph ids through the font's subset, and our own source text as the glyphs'
  * Unicode (fontkit reports the first code point that used a glyph, which may be another).
  */
-import type PDFDocument from 'pdfkit';
 import type { FontFace } from '../fonts/font-face.js';
 import type { GlyphRun } from '../layout/types.js';
 import type { PdfkitEmbeddedFont, PdfkitInternals } from './pdfkit-internals.js';

@@ -2,8 +2,6 @@
  * Preflight checks for the printer's PDF: every image at least `minPpi` pixels per inch at
  * the size it is printed (a warning naming the entry file and the image).
  */
-import { imageSize } from 'image-size';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostics } from '../content/diagnostics.js';
 import type { Page } from '../layout/types.js';
@@ -11,7 +9,7 @@ import type { Page } from '../layout/types.js';
 export function checkImageResolution(pages: Page[], minPpi: number, diagnostics: Diagnostics): void {
   for (const page of pages) {
     for (const img of page.images) {
-      const { width = 0, height = 0 } = imageSize(fs.readFileSync(img.file));
+      const { width, height } = img.pixels;
       const ppi = Math.min(width / (img.width / 72), height / (img.height / 72));
       if (ppi < minPpi) {
         diagnostics.warning(img.source.file, img.source.line, 1,

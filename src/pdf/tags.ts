@@ -4,7 +4,7 @@
  * as one P each, figures with their caption as alternative text, and running heads and folios
  * as pagination artifacts, so screen readers and text extraction follow the printed page.
  */
-import type { PageLine, PlacedImage } from '../layout/types.js';
+import type { PageLine } from '../layout/types.js';
 
 interface Structure {
   add(child: unknown): Structure;
@@ -56,7 +56,8 @@ export class Tagger {
     element.add(content);
   }
 
-  image(img: PlacedImage, caption: string, draw: () => void): void {
+  /** Draw an image as a Figure whose alternative text is its caption. */
+  image(caption: string, draw: () => void): void {
     const figure = this.doc.struct('Figure', { alt: caption });
     this.root.add(figure);
     const content = this.doc.markStructureContent('Figure');

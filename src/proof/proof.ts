@@ -6,17 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { diffArrays } from 'diff';
-import { buildDate } from '../build.js';
-import { checkEdition } from '../check/check-edition.js';
+import { buildDate, loadChecked } from '../build.js';
 import { ContentError, type Diagnostic } from '../content/diagnostics.js';
-import { loadEdition } from '../content/load-edition.js';
-import { loadFonts } from '../fonts/font-config.js';
 import { layoutBook } from '../layout/book.js';
 import type { Page } from '../layout/types.js';
 import { pageRecord, readPageRecord, writePageRecord, type PageRecord } from '../pdf/page-record.js';
 import { proofLineKey } from '../pdf/proof-overlay.js';
 import { writePdf } from '../pdf/writer.js';
-import { loadTemplate } from '../template/template.js';
 import { findings, formatReport, type ProofFinding } from './report.js';
 import { categoryOf, findTarget } from './target.js';
 
@@ -45,11 +41,7 @@ export interface ProofResult {
 
 export async function proof(targetPath: string, options: ProofOptions = {}): Promise<ProofResult> {
   const target = findTarget(targetPath);
-  const { edition, diagnostics } = loadEdition(target.editionDir);
-  checkEdition(edition, diagnostics);
-  if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
-  const template = loadTemplate(edition.template, edition.templateVersion);
-  const fonts = loadFonts();
+  const { edition, diagnostics, template, fonts } = loadChecked(target.editionDir);
   const category = categoryOf(edition, target);
   const bookRecord = readPageRecord(path.resolve(options.book ?? path.join('out', `${edition.id}.pdf`)));
   const firstPage = bookRecord?.starts.find((s) => s.level === 1 && s.source === category.source.file)?.page;
