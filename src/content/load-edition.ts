@@ -14,13 +14,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Block, Category, Edition, Entry, Figure, Section, SourceRef } from '../model/document.js';
 import { ContentError, Diagnostics } from './diagnostics.js';
+import { CATEGORY_FILE, EDITION_FILE, SECTION_FILE } from './edition-files.js';
 import { parseBody } from './markdown.js';
 import { categorySchema, editionSchema, entrySchema, sectionSchema } from './schema.js';
 import { readYaml } from './yaml-file.js';
 
-export const EDITION_FILE = 'edition.yaml';
-export const CATEGORY_FILE = 'category.yaml';
-export const SECTION_FILE = 'section.yaml';
 const IMAGE_TYPES = ['.png', '.jpg', '.jpeg'];
 
 export interface LoadResult {

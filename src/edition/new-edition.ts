@@ -12,7 +12,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Diagnostics } from '../content/diagnostics.js';
-import { EDITION_FILE, loadEdition } from '../content/load-edition.js';
+import { EDITION_FILE } from '../content/edition-files.js';
+import { loadEdition } from '../content/load-edition.js';
 import { renderEntryFile } from './files.js';
 import { nextYearEditionFile } from './next-year.js';
 import { writeTree, type NewFile, type NewTree } from './write-tree.js';

@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { ContentError, Diagnostics } from '../content/diagnostics.js';
-import { CATEGORY_FILE, readText, SECTION_FILE } from '../content/load-edition.js';
+import { CATEGORY_FILE, SECTION_FILE } from '../content/edition-files.js';
+import { readText } from '../content/load-edition.js';
 import { renderCategoryFile, renderEntryFile, renderSectionFile, type FigureFields } from '../edition/files.js';
 import { orderedName, slugOf } from '../edition/names.js';
 import { writeTree, type NewFile, type NewTree } from '../edition/write-tree.js';

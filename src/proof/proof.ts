@@ -14,10 +14,9 @@ import { pageRecord, readPageRecord, writePageRecord, type PageRecord } from '..
 import { proofLineKey } from '../pdf/proof-overlay.js';
 import { writePdf } from '../pdf/writer.js';
 import { findings, formatReport, type ProofFinding } from './report.js';
+import { ROUNDS, type Round } from './rounds.js';
 import { categoryOf, findTarget } from './target.js';
 
-export const ROUNDS = { '1': '一校', '2': '二校', '3': '三校', final: '清样' } as const;
-export type Round = keyof typeof ROUNDS;
 
 export interface ProofOptions {
   round?: Round;

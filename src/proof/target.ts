@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { CATEGORY_FILE, EDITION_FILE, SECTION_FILE } from '../content/load-edition.js';
+import { CATEGORY_FILE, EDITION_FILE, SECTION_FILE } from '../content/edition-files.js';
 import type { Category, Edition } from '../model/document.js';
 
 export interface ProofTarget {

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/cli/commands/check.js';
+import { runCheck } from '../../src/check/run-check.js';
 import { ENTRY, edition, oneSection } from './check-helpers.js';
 
 function output(dir: string): { lines: string[]; errors: number; warnings: number } {

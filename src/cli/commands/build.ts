@@ -1,6 +1,6 @@
 /** `yearbook build`, `yearbook archive`: the book, the printer's PDF, the archive copy. */
 import type { Command } from 'commander';
-import { build, editionDirs, type BuildResult, type OutputKind } from '../../build.js';
+import type { BuildResult, OutputKind } from '../../build.js';
 import type { Diagnostic } from '../../content/diagnostics.js';
 import { messages } from '../i18n.js';
 import { printDiagnostics, runJson, shownPath, stdoutColours } from '../output.js';
@@ -17,6 +17,7 @@ export async function buildWithProgress(dir: string, kind: OutputKind, output: s
   const started = performance.now();
   const progress = showProgress ? buildProgress() : { onProgress: undefined, stop: () => {} };
   try {
+    const { build } = await import('../../build.js');
     const result = await build(dir, { kind, ...(output ? { output } : {}), ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
     return { dir, result, seconds: (performance.now() - started) / 1000 };
   } finally {
@@ -77,6 +78,7 @@ export function registerBuild(program: Command): void {
     .action(async (dir: string | undefined, opts: { output?: string; print?: boolean; all?: string | boolean; json?: boolean }) => {
       const kind: OutputKind = opts.print ? 'print' : 'book';
       if (opts.all) {
+        const { editionDirs } = await import('../../build.js');
         await run(() => editionDirs(typeof opts.all === 'string' ? opts.all : 'content'), kind, undefined, opts.json === true, 'build');
         return;
       }

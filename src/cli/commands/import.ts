@@ -1,7 +1,5 @@
 /** `yearbook import <text-file> --into <folder> [--dry-run]`: a printed chapter's text into entry files. */
 import type { Command } from 'commander';
-import { describeTrees } from '../../edition/write-tree.js';
-import { planImport, writeImport } from '../../import/plan.js';
 import { messages } from '../i18n.js';
 import { printDiagnostics } from '../output.js';
 
@@ -13,7 +11,9 @@ export function registerImport(program: Command): void {
     .argument('<text-file>', m.file)
     .requiredOption('--into <folder>', m.into)
     .option('--dry-run', m.dryRun)
-    .action((file: string, opts: { into: string; dryRun?: boolean }) => {
+    .action(async (file: string, opts: { into: string; dryRun?: boolean }) => {
+      const { describeTrees } = await import('../../edition/write-tree.js');
+      const { planImport, writeImport } = await import('../../import/plan.js');
       const plan = planImport(file, opts.into);
       if (opts.dryRun) for (const line of describeTrees(plan.trees)) console.log(line);
       printDiagnostics(plan.diagnostics.items);

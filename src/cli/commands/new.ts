@@ -1,6 +1,5 @@
 /** `yearbook new <edition-dir> --from <previous-edition>`: next year's edition, same structure, 概况 to write. */
 import type { Command } from 'commander';
-import { createEdition, OVERVIEW_FILE } from '../../edition/new-edition.js';
 import { messages } from '../i18n.js';
 import { printDiagnostics } from '../output.js';
 
@@ -11,7 +10,8 @@ export function registerNew(program: Command): void {
     .description(m.description)
     .argument('<edition-dir>', m.dir)
     .requiredOption('--from <previous-edition>', m.from)
-    .action((dir: string, opts: { from: string }) => {
+    .action(async (dir: string, opts: { from: string }) => {
+      const { createEdition, OVERVIEW_FILE } = await import('../../edition/new-edition.js');
       const created = createEdition(opts.from, dir);
       printDiagnostics(created.diagnostics.items);
       console.log(m.done(dir, created.year, created.toFill, OVERVIEW_FILE));

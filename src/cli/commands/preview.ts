@@ -6,11 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { EDITION_FILE } from '../../content/load-edition.js';
+import { EDITION_FILE } from '../../content/edition-files.js';
 import { PageRangeError } from '../../preview/page-range.js';
 import { DEFAULT_DPI } from '../../preview/defaults.js';
 import type { PreviewResult } from '../../preview/preview.js';
-import { proof } from '../../proof/proof.js';
 import { messages } from '../i18n.js';
 import { printDiagnostics, shownPath, stdoutColours } from '../output.js';
 import { buildSummary, buildWithProgress } from './build.js';
@@ -60,6 +59,7 @@ export function registerPreview(program: Command): void {
         for (const line of buildSummary(built)) console.log(c.green(line));
         pdf = built.result.output;
       } else if (source === 'part') {
+        const { proof } = await import('../../proof/proof.js');
         const result = await proof(target);
         for (const line of proofSummary(result)) console.log(c.green(line));
         pdf = result.output;

@@ -4,7 +4,6 @@
  * made from the zod schemas the build validates with. See docs/editor-support.md.
  */
 import type { Command } from 'commander';
-import { SCHEMA_FILES, staleJsonSchemas, writeJsonSchemas } from '../../schema-export/json-schemas.js';
 import { messages } from '../i18n.js';
 import { shownPath, stderrColours, stdoutColours } from '../output.js';
 
@@ -15,7 +14,8 @@ export function registerSchema(program: Command): void {
     .description(m.description)
     .option('--out <dir>', m.out, 'schemas')
     .option('--check', m.check)
-    .action((opts: { out: string; check?: boolean }) => {
+    .action(async (opts: { out: string; check?: boolean }) => {
+      const { SCHEMA_FILES, staleJsonSchemas, writeJsonSchemas } = await import('../../schema-export/json-schemas.js');
       if (opts.check) {
         const stale = staleJsonSchemas(opts.out);
         if (stale.length > 0) {
