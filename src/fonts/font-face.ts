@@ -22,16 +22,19 @@ export class FontFace {
     readonly name: string,
     readonly file: string,
     readonly font: fontkit.Font,
+    /** The font file's bytes (the PDF writer subsets from them). */
+    readonly data: Buffer,
   ) {
     this.unitsPerEm = font.unitsPerEm;
   }
 
   static open(name: string, file: string): FontFace {
-    const font = fontkit.create(fs.readFileSync(file)) as fontkit.Font;
+    const data = fs.readFileSync(file);
+    const font = fontkit.create(data) as fontkit.Font;
     if (!('unitsPerEm' in font) || typeof (font as fontkit.Font).layout !== 'function') {
       throw new Error(`${file}: a font collection or unsupported font; give a single-face TrueType or OpenType file`);
     }
-    return new FontFace(name, file, font);
+    return new FontFace(name, file, font, data);
   }
 
   glyph(codePoint: number): GlyphInfo {

@@ -6,6 +6,7 @@
 import type { FontFace } from '../fonts/font-face.js';
 import type { GlyphRun } from '../layout/types.js';
 import type { PdfkitEmbeddedFont, PdfkitInternals } from './pdfkit-internals.js';
+import { embeddable } from './truetype-subset.js';
 
 const r3 = (n: number) => Math.round(n * 1000) / 1000;
 
@@ -17,7 +18,7 @@ export class GlyphWriter {
   private embedded(face: FontFace): PdfkitEmbeddedFont {
     let font = this.fonts.get(face);
     if (!font) {
-      (this.doc as unknown as { registerFont(name: string, src: unknown): void }).registerFont(face.name, face.font);
+      (this.doc as unknown as { registerFont(name: string, src: unknown): void }).registerFont(face.name, embeddable(face));
       this.doc.font(face.name);
       font = (this.doc as unknown as PdfkitInternals)._font;
       this.fonts.set(face, font);

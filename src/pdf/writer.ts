@@ -17,6 +17,7 @@ import type { Template } from '../template/template.js';
 import { printColours, screenColours, type ColourScheme } from './colour.js';
 import { GlyphWriter } from './glyph-run.js';
 import { Tagger } from './tags.js';
+import { embeddable } from './truetype-subset.js';
 import { drawCropMarks, printOffset, setPageBoxes, type PrintMarks } from './print-marks.js';
 import { drawProofMarks, drawWatermark, type ProofOverlay } from './proof-overlay.js';
 
@@ -57,7 +58,7 @@ export async function writePdf(pages: Page[], edition: Edition, template: Templa
   });
   // pdfkit knows PDF/A-2b; with every glyph mapped to Unicode the file meets level U.
   if (options.archive) (doc as unknown as { subset_conformance: string }).subset_conformance = 'U';
-  for (const face of overlayFaces(options)) (doc as unknown as { registerFont(n: string, f: unknown): void }).registerFont(face.name, face.font);
+  for (const face of overlayFaces(options)) (doc as unknown as { registerFont(n: string, f: unknown): void }).registerFont(face.name, embeddable(face));
   if (options.print) (doc as unknown as { addSpotColor(name: string, c: number, m: number, y: number, k: number): void }).addSpotColor('All', 100, 100, 100, 100);
 
   const tmp = path.join(path.dirname(outFile), `.${path.basename(outFile)}.${process.pid}.tmp`);

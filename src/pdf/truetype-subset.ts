@@ -1,0 +1,195 @@
+/**
+ * The embedded fonts' subsets (FontFile2): the glyphs the pages use, copied byte for byte from
+ * the font's `glyf` table and numbered in the order they are first used (CID = new glyph id).
+ *
+ * pdfkit asks the font for a subset (`createSubset`) and calls `includeGlyph` and `encode`;
+ * `embeddable` hands it a font whose subset is this one. fontkit's own subset decodes every
+ * glyph's whole outline to learn whether it is composite; for a CJK book that decoding was
+ * most of the subsetting time. Here only the glyph header is read, and the component records
+ * of a composite glyph, whose glyph ids are rewritten to the subset's.
+ *
+ * The subset holds the tables a PDF TrueType font program needs (ISO 32000-1 §9.9): head,
+ * hhea, maxp, hmtx, loca, glyf, and cvt, fpgm, prep when the font has them; with the table
+ * checksums and the head checksum adjustment set as the OpenType specification asks.
+ */
+import type * as fontkit from 'fontkit';
+import type { FontFace } from '../fonts/font-face.js';
+
+/** The parts of a TrueType font file a subset is made from (read once per face). */
+export class TrueTypeSource {
+  readonly tables = new Map<string, Buffer>();
+  /** Start of each glyph in `glyf`, numGlyphs + 1 entries. */
+  readonly loca: Uint32Array;
+  readonly numberOfHMetrics: number;
+
+  constructor(data: Buffer) {
+    const numTables = data.readUInt16BE(4);
+    for (let k = 0; k < numTables; k++) {
+      const record = 12 + 16 * k;
+      const tag = data.toString('latin1', record, record + 4);
+      const offset = data.readUInt32BE(record + 8);
+      this.tables.set(tag, data.subarray(offset, offset + data.readUInt32BE(record + 12)));
+    }
+    const numGlyphs = this.table('maxp').readUInt16BE(4);
+    const long = this.table('head').readInt16BE(50) === 1;
+    const loca = this.table('loca');
+    this.loca = new Uint32Array(numGlyphs + 1);
+    for (let g = 0; g <= numGlyphs; g++) this.loca[g] = long ? loca.readUInt32BE(4 * g) : 2 * loca.readUInt16BE(2 * g);
+    this.numberOfHMetrics = this.table('hhea').readUInt16BE(34);
+  }
+
+  table(tag: string): Buffer {
+    const t = this.tables.get(tag);
+    if (!t) throw new Error(`the font has no '${tag}' table`);
+    return t;
+  }
+
+  glyph(gid: number): Buffer {
+    return this.table('glyf').subarray(this.loca[gid]!, this.loca[gid + 1]!);
+  }
+
+  /** Advance width and left side bearing, as hmtx gives them (the last advance repeats). */
+  metrics(gid: number): [number, number] {
+    const hmtx = this.table('hmtx');
+    const n = this.numberOfHMetrics;
+    if (gid < n) return [hmtx.readUInt16BE(4 * gid), hmtx.readInt16BE(4 * gid + 2)];
+    return [hmtx.readUInt16BE(4 * (n - 1)), hmtx.readInt16BE(4 * n + 2 * (gid - n))];
+  }
+}
+
+/** Composite glyph flags (OpenType glyf table). */
+const ARG_1_AND_2_ARE_WORDS = 0x0001;
+const WE_HAVE_A_SCALE = 0x0008;
+const MORE_COMPONENTS = 0x0020;
+const WE_HAVE_AN_X_AND_Y_SCALE = 0x0040;
+const WE_HAVE_A_TWO_BY_TWO = 0x0080;
+
+export class TrueTypeSubset {
+  /** Original glyph ids, in subset order (glyph 0, .notdef, first). */
+  readonly glyphs: number[] = [];
+  private readonly mapping = new Map<number, number>();
+
+  constructor(private readonly source: TrueTypeSource) {
+    this.includeGlyph(0);
+  }
+
+  /** The glyph's id in the subset, adding it on first use. */
+  includeGlyph(glyph: number | { id: number }): number {
+    const gid = typeof glyph === 'number' ? glyph : glyph.id;
+    let id = this.mapping.get(gid);
+    if (id === undefined) {
+      id = this.glyphs.length;
+      this.glyphs.push(gid);
+      this.mapping.set(gid, id);
+    }
+    return id;
+  }
+
+  encode(): Buffer {
+    const glyf: Buffer[] = [];
+    // Components of composite glyphs join the subset as they are met, so the loop runs on.
+    for (let k = 0; k < this.glyphs.length; k++) glyf.push(this.copyGlyph(this.glyphs[k]!));
+    const count = this.glyphs.length;
+    const loca = Buffer.alloc(4 * (count + 1));
+    const hmtx = Buffer.alloc(4 * count);
+    let offset = 0;
+    glyf.forEach((g, k) => {
+      loca.writeUInt32BE(offset, 4 * k);
+      offset += g.length;
+      const [advance, lsb] = this.source.metrics(this.glyphs[k]!);
+      hmtx.writeUInt16BE(advance, 4 * k);
+      hmtx.writeInt16BE(lsb, 4 * k + 2);
+    });
+    loca.writeUInt32BE(offset, 4 * count);
+    const head = Buffer.from(this.source.table('head'));
+    head.writeUInt32BE(0, 8); // checkSumAdjustment, set below
+    head.writeInt16BE(1, 50); // indexToLocFormat: long offsets
+    const hhea = Buffer.from(this.source.table('hhea'));
+    hhea.writeUInt16BE(count, 34); // numberOfHMetrics
+    const maxp = Buffer.from(this.source.table('maxp'));
+    maxp.writeUInt16BE(count, 4); // numGlyphs
+    const tables = new Map<string, Buffer>([['head', head], ['hhea', hhea], ['maxp', maxp], ['hmtx', hmtx], ['loca', loca], ['glyf', Buffer.concat(glyf)]]);
+    for (const tag of ['cvt ', 'fpgm', 'prep']) {
+      const t = this.source.tables.get(tag);
+      if (t) tables.set(tag, t);
+    }
+    return fontFile(tables);
+  }
+
+  /** The glyph's data, with the ids of a composite glyph's components changed to the subset's. */
+  private copyGlyph(gid: number): Buffer {
+    const data = this.source.glyph(gid);
+    const padded = Buffer.alloc((data.length + 3) & ~3);
+    data.copy(padded);
+    if (data.length === 0 || data.readInt16BE(0) >= 0) return padded;
+    let at = 10;
+    for (;;) {
+      const flags = padded.readUInt16BE(at);
+      padded.writeUInt16BE(this.includeGlyph(padded.readUInt16BE(at + 2)), at + 2);
+      at += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
+      if (flags & WE_HAVE_A_SCALE) at += 2;
+      else if (flags & WE_HAVE_AN_X_AND_Y_SCALE) at += 4;
+      else if (flags & WE_HAVE_A_TWO_BY_TWO) at += 8;
+      if (!(flags & MORE_COMPONENTS)) return padded;
+    }
+  }
+}
+
+/** An sfnt file of these tables, in tag order, each 4-byte aligned and checksummed. */
+export function fontFile(tables: Map<string, Buffer>): Buffer {
+  const tags = [...tables.keys()].sort();
+  const power = 2 ** Math.floor(Math.log2(tags.length));
+  const header = Buffer.alloc(12 + 16 * tags.length);
+  header.writeUInt32BE(0x00010000, 0);
+  header.writeUInt16BE(tags.length, 4);
+  header.writeUInt16BE(power * 16, 6);
+  header.writeUInt16BE(Math.log2(power), 8);
+  header.writeUInt16BE(tags.length * 16 - power * 16, 10);
+  const parts: Buffer[] = [header];
+  let offset = header.length;
+  tags.forEach((tag, k) => {
+    const data = tables.get(tag)!;
+    const padded = Buffer.alloc((data.length + 3) & ~3);
+    data.copy(padded);
+    const record = 12 + 16 * k;
+    header.write(tag, record, 'latin1');
+    header.writeUInt32BE(checksum(padded), record + 4);
+    header.writeUInt32BE(offset, record + 8);
+    header.writeUInt32BE(data.length, record + 12);
+    parts.push(padded);
+    offset += padded.length;
+  });
+  const file = Buffer.concat(parts);
+  const head = header.readUInt32BE(12 + 16 * tags.indexOf('head') + 8);
+  file.writeUInt32BE((0xb1b0afba - checksum(file)) >>> 0, head + 8);
+  return file;
+}
+
+/** Sum of the big-endian 32-bit words (the length is a multiple of 4). */
+function checksum(data: Buffer): number {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  let sum = 0;
+  for (let k = 0; k < data.length; k += 4) sum = (sum + view.getUint32(k)) >>> 0;
+  return sum;
+}
+
+const embeddables = new WeakMap<FontFace, fontkit.Font>();
+
+/**
+ * The face's font as pdfkit should embed it: fontkit's font with this subset. Fonts without
+ * a glyf table (CFF outlines) keep fontkit's subset. Made once per face, so a process that
+ * writes many PDFs (proof --watch) reads the tables once.
+ */
+export function embeddable(face: FontFace): fontkit.Font {
+  let font = embeddables.get(face);
+  if (!font) {
+    const data = face.data;
+    const glyf = data.readUInt32BE(0) === 0x00010000 || data.toString('latin1', 0, 4) === 'true';
+    const source = glyf ? new TrueTypeSource(data) : undefined;
+    font = source && source.tables.has('glyf')
+      ? Object.create(face.font, { createSubset: { value: () => new TrueTypeSubset(source) } }) as fontkit.Font
+      : face.font;
+    embeddables.set(face, font);
+  }
+  return font;
+}
