@@ -10,11 +10,11 @@ import { ContentError, type Diagnostic, type Diagnostics } from './content/diagn
 import { loadEdition } from './content/load-edition.js';
 import { loadFonts, type FontSet } from './fonts/font-config.js';
 import { layoutWholeBook } from './layout/assemble.js';
-import type { Page } from './layout/types.js';
+import type { WrittenPage } from './layout/types.js';
 import type { Edition } from './model/document.js';
 import { writePageRecord } from './pdf/page-record.js';
 import { checkImageResolution } from './pdf/print-checks.js';
-import { writePdf, type WriteOptions } from './pdf/writer.js';
+import { PdfWriter, type WriteOptions } from './pdf/writer.js';
 import { loadTemplate, type Template } from './template/template.js';
 
 const MM = 72 / 25.4;
@@ -26,35 +26,32 @@ export interface BuildOptions {
   /** Output file; default out/<edition>.pdf (out/<edition>-print.pdf, out/<edition>-archive.pdf). */
   output?: string;
   kind?: OutputKind;
-  /** Called as the work advances: laid-out 类目, then written pages. */
+  /** Called as the work advances: 类目 laid out and written, then the closing of the file. */
   onProgress?: Progress;
 }
 
-/** `stage` is 'layout' (done/total 类目) or 'pdf' (done/total pages). */
+/** `stage` is 'layout' (done/total 类目, each written as it is laid out) or 'pdf' (fonts and the rest of the file, 0/1 then 1/1). */
 export type Progress = (stage: 'layout' | 'pdf', done: number, total: number) => void;
 
 export interface BuildResult {
   output: string;
   edition: Edition;
-  pages: Page[];
+  /** The pages as written, in page order (their text and positions; the glyphs are in the PDF). */
+  pages: WrittenPage[];
   warnings: Diagnostic[];
   /** The archive manifest (archive builds only). */
   manifest?: string;
 }
 
-/** Everything laid out, before any file is written. */
-export interface LaidOut {
+/** An edition loaded and checked, with its template and fonts: what every layout starts from. */
+export interface Loaded {
   edition: Edition;
   template: Template;
   fonts: FontSet;
-  pages: Page[];
-  /** Pages before body page 1 (numbered apart). */
-  frontPages: number;
   diagnostics: Diagnostics;
 }
 
-/** An edition loaded and checked, with its template and fonts: what every layout starts from. */
-export function loadChecked(editionDir: string): Omit<LaidOut, 'pages' | 'frontPages'> {
+export function loadChecked(editionDir: string): Loaded {
   const { edition, diagnostics } = loadEdition(editionDir);
   checkEdition(edition, diagnostics);
   // The text checks report every unprintable character at its column: stop before the layout would.
@@ -62,24 +59,19 @@ export function loadChecked(editionDir: string): Omit<LaidOut, 'pages' | 'frontP
   return { edition, diagnostics, template: loadTemplate(edition.template, edition.templateVersion), fonts: loadFonts() };
 }
 
-/** Load and lay out an edition; throws ContentError when the content has errors. */
-export function layoutEdition(editionDir: string, onProgress?: Progress): LaidOut {
-  const { edition, diagnostics, template, fonts } = loadChecked(editionDir);
-  const { pages, frontPages } = layoutWholeBook(edition, template, fonts, diagnostics, onProgress);
-  if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
-  return { edition, template, fonts, pages, frontPages, diagnostics };
-}
-
+/**
+ * Build the book, the printer's PDF or the archive copy. Each 类目 is written to the PDF as
+ * soon as it is laid out, so memory holds one 类目's glyphs at a time; the file is put in
+ * place only when all of it is written and the content had no error.
+ */
 export async function build(editionDir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const kind = options.kind ?? 'book';
-  const laid = layoutEdition(editionDir, options.onProgress);
-  const { edition, template, fonts, pages, frontPages, diagnostics } = laid;
+  const { edition, template, fonts, diagnostics } = loadChecked(editionDir);
   const suffix = kind === 'book' ? '' : `-${kind}`;
   const output = path.resolve(options.output ?? path.join('out', `${edition.id}${suffix}.pdf`));
-  const write: WriteOptions = { date: buildDate(edition.year), frontPages, ...(options.onProgress ? { onPage: (n: number) => options.onProgress!('pdf', n, pages.length) } : {}) };
+  const write: WriteOptions = { date: buildDate(edition.year), frontMatter: true };
   if (kind === 'print') {
     const p = template.print;
-    checkImageResolution(pages, p.min_image_ppi, diagnostics);
     write.print = {
       bleed: p.bleed_mm * MM,
       slug: p.slug_mm * MM,
@@ -89,9 +81,21 @@ export async function build(editionDir: string, options: BuildOptions = {}): Pro
     };
   }
   if (kind === 'archive') write.archive = true;
-  await writePdf(pages, edition, template, output, write);
+  const writer = new PdfWriter(edition, template, output, write);
+  let pages: WrittenPage[];
+  try {
+    pages = layoutWholeBook(edition, template, fonts, diagnostics, { body: (p) => writer.write(p), front: (p) => writer.writeFront(p) }, options.onProgress).pages;
+    if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
+    if (kind === 'print') checkImageResolution(pages, template.print.min_image_ppi, diagnostics);
+    options.onProgress?.('pdf', 0, 1);
+    await writer.finish();
+    options.onProgress?.('pdf', 1, 1);
+  } catch (e) {
+    writer.abort();
+    throw e;
+  }
   writePageRecord(output, edition, pages);
-  const manifest = kind === 'archive' ? writeManifest(makeManifest(edition, template, pages, output), output) : undefined;
+  const manifest = kind === 'archive' ? writeManifest(makeManifest(edition, template, writer.faces, pages.length, output), output) : undefined;
   return { output, edition, pages, warnings: diagnostics.warnings, ...(manifest ? { manifest } : {}) };
 }
 

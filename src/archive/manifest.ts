@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '../layout/types.js';
+import type { FontFace } from '../fonts/font-face.js';
 import type { Edition } from '../model/document.js';
 import type { Template } from '../template/template.js';
 
@@ -41,20 +41,19 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-export function makeManifest(edition: Edition, template: Template, pages: Page[], output: string): Manifest {
+export function makeManifest(edition: Edition, template: Template, faces: readonly FontFace[], pages: number, output: string): Manifest {
   const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
   const base = path.dirname(edition.root);
   const files = filesUnder(edition.root);
   const images = files.filter((f) => /\.(png|jpe?g)$/i.test(f));
-  const usedFaces = new Set(pages.flatMap((p) => p.lines.flatMap((l) => l.runs.map((r) => r.face))));
   return {
     program: { name: pkg.name, version: pkg.version, node: process.version },
     edition: { id: edition.id, title: edition.runningHead, year: edition.year, template: template.name, templateVersion: template.version },
     sources: files.filter((f) => !images.includes(f)).map((f) => entry(f, base)),
-    fonts: [...usedFaces].map((f) => ({ ...entry(f.file, path.dirname(f.file)), path: `${f.name}: ${path.basename(f.file)}` })),
+    fonts: [...faces].sort((a, b) => a.name.localeCompare(b.name)).map((f) => ({ ...entry(f.file, path.dirname(f.file)), path: `${f.name}: ${path.basename(f.file)}` })),
     images: images.map((f) => entry(f, base)),
     template: entry(template.file, path.dirname(template.file)),
-    output: { ...entry(output, path.dirname(output)), pages: pages.length },
+    output: { ...entry(output, path.dirname(output)), pages },
   };
 }
 

@@ -6,7 +6,7 @@
  * under Latin initials; with the edition's "see" references.
  */
 import { pinyin } from 'pinyin-pro';
-import type { Page } from '../layout/types.js';
+import type { WrittenPage } from '../layout/types.js';
 import type { Edition } from '../model/document.js';
 
 export interface IndexEntry {
@@ -28,7 +28,7 @@ interface Key {
   tones: number[];
 }
 
-export function buildIndex(edition: Edition, pages: Page[], withTitles: boolean): IndexGroup[] {
+export function buildIndex(edition: Edition, pages: readonly WrittenPage[], withTitles: boolean): IndexGroup[] {
   const where = new Map<string, string>();
   for (const p of pages) for (const m of p.marks) if (m.level === 3 && !where.has(m.source)) where.set(m.source, `${p.number}${'abc'[m.column] ?? ''}`);
   const terms = new Map<string, IndexEntry>();

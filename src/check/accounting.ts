@@ -5,7 +5,7 @@
  * error naming the character and the file that holds it.
  */
 import type { Diagnostics } from '../content/diagnostics.js';
-import type { Page } from '../layout/types.js';
+import type { WrittenPage } from '../layout/types.js';
 import type { Block, Edition, SourceRef } from '../model/document.js';
 import { codePointLabel } from './characters.js';
 
@@ -28,7 +28,7 @@ export function* contentTexts(edition: Edition): Generator<{ text: string; sourc
   }
 }
 
-export function accountCharacters(edition: Edition, body: Page[], diagnostics: Diagnostics): void {
+export function accountCharacters(edition: Edition, body: readonly WrittenPage[], diagnostics: Diagnostics): void {
   const expected = new Map<string, number>();
   const firstSource = new Map<string, SourceRef>();
   for (const { text, source } of contentTexts(edition)) {

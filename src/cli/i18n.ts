@@ -33,8 +33,8 @@ const en = {
     needEdition: 'error: give an edition folder, or --all',
     done: (file: string, pages: N, seconds: string) => `${file}: ${pages} pages in ${seconds} s`,
     manifest: (file: string) => `${file}: manifest`,
-    stageLayout: 'layout, 类目',
-    stagePdf: 'PDF, pages',
+    stageLayout: 'layout and PDF, 类目',
+    stagePdf: 'fonts and closing the PDF',
   },
   archive: {
     description: 'build the archive copy: PDF/A-2u with XMP metadata, and a manifest of every input with its SHA-256',
@@ -116,8 +116,8 @@ const zh: Messages = {
     needEdition: '错误：请给出年鉴文件夹，或用 --all',
     done: (file, pages, seconds) => `${file}：${pages} 页，用时 ${seconds} 秒`,
     manifest: (file) => `${file}：清单`,
-    stageLayout: '排版（类目）',
-    stagePdf: '写 PDF（页）',
+    stageLayout: '排版并写入 PDF（类目）',
+    stagePdf: '嵌入字体、完成 PDF',
   },
   archive: {
     description: '构建存档本：PDF/A-2u 及 XMP 元数据，另附全部输入文件及其 SHA-256 的清单',

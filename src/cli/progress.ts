@@ -1,7 +1,8 @@
 /**
  * The progress bar of `yearbook build`: on stderr, only when stderr is a terminal and only once
  * the build has taken a second (a quick build shows nothing; a CI log gets no bar lines).
- * Stages as build() reports them: 'layout' (类目 laid out), then 'pdf' (pages written).
+ * Stages as build() reports them: 'layout' (类目 laid out and written), then 'pdf' (the fonts
+ * and the rest of the file).
  */
 import cliProgress from 'cli-progress';
 import type { Progress } from '../build.js';

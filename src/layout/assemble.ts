@@ -1,6 +1,7 @@
 /**
  * The whole book in page order: front matter (i, ii …), the 类目 (1, 2 …), the subject index.
- * The body is laid out first; the contents then show its real page numbers, and since the
+ * The body is laid out first, one 类目 at a time, each handed to the sink (the PDF writer) as
+ * soon as it is laid out; the contents then show the body's real page numbers, and since the
  * front matter is numbered apart, the contents may take any number of pages without moving them.
  */
 import { buildIndex } from '../book-index/subject-index.js';
@@ -9,28 +10,42 @@ import type { Diagnostics } from '../content/diagnostics.js';
 import type { FontSet } from '../fonts/font-config.js';
 import type { Edition } from '../model/document.js';
 import { withColumns, type Template } from '../template/template.js';
-import { layoutBook } from './book.js';
+import { categoryPages } from './book.js';
 import { FlowBuilder } from './flow.js';
 import { layoutFrontMatter } from './front-matter.js';
 import { indexItems, layoutPart } from './parts.js';
-import type { Page } from './types.js';
+import type { Page, WrittenPage } from './types.js';
+
+/** Where laid-out pages go, in the order they are laid out; each call returns what is kept of them. */
+export interface PageSink {
+  /** Pages that follow those given so far. */
+  body(pages: Page[]): WrittenPage[];
+  /** The front matter, given last, which goes before all the rest. */
+  front(pages: Page[]): WrittenPage[];
+}
 
 export interface Book {
-  pages: Page[];
+  /** In page order. */
+  pages: WrittenPage[];
   /** Pages before body page 1. */
   frontPages: number;
 }
 
-export function layoutWholeBook(edition: Edition, template: Template, fonts: FontSet, diagnostics: Diagnostics,
+export function layoutWholeBook(edition: Edition, template: Template, fonts: FontSet, diagnostics: Diagnostics, sink: PageSink,
   onProgress?: (stage: 'layout', done: number, total: number) => void): Book {
-  const body = layoutBook(edition, template, fonts, diagnostics, edition.categories, 1, onProgress);
+  const body: WrittenPage[] = [];
+  let done = 0;
+  for (const pages of categoryPages(edition, template, fonts, diagnostics, edition.categories, 1)) {
+    body.push(...sink.body(pages));
+    onProgress?.('layout', ++done, edition.categories.length);
+  }
   accountCharacters(edition, body, diagnostics);
   const builder = new FlowBuilder(template, fonts, diagnostics);
   const groups = buildIndex(edition, body, template.index.titles);
   const indexTemplate = withColumns(template, template.index.columns, template.index.gutter_chars, template.index.size);
   const indexBuilder = new FlowBuilder(indexTemplate, fonts, diagnostics);
-  const index = groups.length === 0 ? [] : layoutPart(indexItems(groups, indexTemplate, indexBuilder, edition), indexTemplate, indexBuilder, edition,
-    { title: '索引', titleEn: 'Index', firstPage: body.length + 1, label: String, recto: true });
-  const front = layoutFrontMatter(edition, template, builder, [...body, ...index]);
+  const index = groups.length === 0 ? [] : sink.body(layoutPart(indexItems(groups, indexTemplate, indexBuilder, edition), indexTemplate, indexBuilder, edition,
+    { title: '索引', titleEn: 'Index', firstPage: body.length + 1, label: String, recto: true }));
+  const front = sink.front(layoutFrontMatter(edition, template, builder, [...body, ...index]));
   return { pages: [...front, ...body, ...index], frontPages: front.length };
 }

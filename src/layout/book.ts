@@ -16,17 +16,25 @@ import type { Page } from './types.js';
  * Lay out the 类目 of an edition (or some of them, for a proof) from page `firstPage` on.
  */
 export function layoutBook(edition: Edition, template: Template, fonts: FontSet, diagnostics: Diagnostics,
-  categories: readonly Category[] = edition.categories, firstPage = 1,
-  onProgress?: (stage: 'layout', done: number, total: number) => void): Page[] {
+  categories: readonly Category[] = edition.categories, firstPage = 1): Page[] {
+  return [...categoryPages(edition, template, fonts, diagnostics, categories, firstPage)].flat();
+}
+
+/**
+ * The pages of each 类目 in turn (with the blank verso before it, when one is needed), laid
+ * out as they are asked for: a build writes one 类目's pages before the next is laid out.
+ */
+export function* categoryPages(edition: Edition, template: Template, fonts: FontSet, diagnostics: Diagnostics,
+  categories: readonly Category[], firstPage: number): Generator<Page[]> {
   const builder = new FlowBuilder(template, fonts, diagnostics);
-  const pages: Page[] = [];
-  const next = () => firstPage + pages.length;
-  for (const [done, category] of categories.entries()) {
-    if (template.category_starts_recto && next() % 2 === 0) pages.push(emptyPage(next(), true));
+  let next = firstPage;
+  for (const category of categories) {
+    const pages: Page[] = [];
+    if (template.category_starts_recto && next % 2 === 0) pages.push(emptyPage(next++, true));
     const items = builder.category(category);
     const frames = new ColumnFiller(template, items, (item, measures, tail) => builder.reflow(item, measures, tail)).fill(template.headings.category.lines);
     frames.forEach((frame, k) => {
-      const page = emptyPage(next(), false);
+      const page = emptyPage(next++, false);
       const geometry = new PageGeometry(template, page.number);
       page.columns = frame.columns.map((_, c) => geometry.columnX(c));
       if (k === 0) {
@@ -37,9 +45,8 @@ export function layoutBook(edition: Edition, template: Template, fonts: FontSet,
       if (k > 0 || !template.running_head.suppress_on_opener) drawRunningHead(page, geometry, builder, edition.runningHead, category.title, category.source);
       pages.push(page);
     });
-    onProgress?.('layout', done + 1, categories.length);
+    yield pages;
   }
-  return pages;
 }
 
 /** The 类目 opener: the Chinese title, the English title under it, and a rule, across both columns. */

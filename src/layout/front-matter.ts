@@ -8,7 +8,7 @@ import type { Template } from '../template/template.js';
 import type { FlowBuilder } from './flow.js';
 import { EM_BOX_ASCENT, emptyPage, PageGeometry, pageLine } from './page-draw.js';
 import { contentsItems, layoutPart } from './parts.js';
-import type { Page } from './types.js';
+import type { Page, WrittenPage } from './types.js';
 
 export function roman(n: number): string {
   const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
@@ -17,7 +17,7 @@ export function roman(n: number): string {
   return out;
 }
 
-export function layoutFrontMatter(edition: Edition, template: Template, builder: FlowBuilder, body: Page[]): Page[] {
+export function layoutFrontMatter(edition: Edition, template: Template, builder: FlowBuilder, body: readonly WrittenPage[]): Page[] {
   const pages = [titlePage(edition, template, builder), colophon(edition, template, builder, body)];
   const part = (title: string, items: ReturnType<typeof contentsItems>, titleEn?: string) => {
     if (items.length > 0) pages.push(...layoutPart(items, template, builder, edition, { title, ...(titleEn ? { titleEn } : {}), firstPage: pages.length + 1, label: roman, recto: true }));
@@ -49,7 +49,7 @@ function titlePage(edition: Edition, t: Template, builder: FlowBuilder): Page {
 }
 
 /** The 版权页: the edition's own lines, then 开本, 印张 and 字数 when it does not give them. */
-function colophon(edition: Edition, t: Template, builder: FlowBuilder, body: Page[]): Page {
+function colophon(edition: Edition, t: Template, builder: FlowBuilder, body: readonly WrittenPage[]): Page {
   const page = emptyPage(2, false, roman(2));
   const geo = new PageGeometry(t, page.number);
   const rows: [string, string][] = [['书名', edition.runningHead]];

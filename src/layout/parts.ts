@@ -11,7 +11,7 @@ import type { SetLine } from '../typeset/types.js';
 import { ColumnFiller } from './columns.js';
 import type { FlowBuilder, FlowItem, HeadingItem, LineItem } from './flow.js';
 import { drawFrame, drawRunningHead, EM_BOX_ASCENT, emptyPage, PageGeometry, pageLine } from './page-draw.js';
-import type { Page } from './types.js';
+import type { Page, WrittenPage } from './types.js';
 
 export interface PartOptions {
   title: string;
@@ -72,7 +72,7 @@ function tailedLine(builder: FlowBuilder, t: Template, text: string, role: 'head
 }
 
 /** The contents: 类目 in 黑体, 分目 (and optionally 条目) indented, page numbers aligned right with dot leaders. */
-export function contentsItems(edition: Edition, body: Page[], t: Template, builder: FlowBuilder, english: boolean): FlowItem[] {
+export function contentsItems(edition: Edition, body: readonly WrittenPage[], t: Template, builder: FlowBuilder, english: boolean): FlowItem[] {
   const starts = new Map<string, string>();
   for (const p of body) for (const m of p.marks) if (!starts.has(m.source)) starts.set(m.source, p.label);
   const items: FlowItem[] = [];

@@ -98,3 +98,15 @@ export interface Page {
   /** Bookmarks starting on this page; `source` is the file of the 类目, 分目 or 条目. */
   marks: { level: number; title: string; y: number; column: number; source: string }[];
 }
+
+/**
+ * A page once it is in the PDF: everything but its glyphs. The contents, the index, the
+ * checks and the page record read only this, so a build lets each 类目's glyphs go as soon
+ * as its pages are written. A laid-out Page is one too.
+ */
+export type WrittenPage = Omit<Page, 'lines'> & { lines: Omit<PageLine, 'runs'>[] };
+
+/** What a page keeps once written. */
+export function writtenPage(page: Page): WrittenPage {
+  return { ...page, lines: page.lines.map(({ runs: _runs, ...line }) => line) };
+}

@@ -15,6 +15,11 @@ export class GlyphWriter {
 
   constructor(private readonly doc: PDFKit.PDFDocument) {}
 
+  /** The faces embedded so far, in the order of first use. */
+  get faces(): FontFace[] {
+    return [...this.fonts.keys()];
+  }
+
   private embedded(face: FontFace): PdfkitEmbeddedFont {
     let font = this.fonts.get(face);
     if (!font) {

@@ -4,7 +4,7 @@
  * section and to mark the lines that changed since an earlier proof or build.
  */
 import fs from 'node:fs';
-import type { Page } from '../layout/types.js';
+import type { WrittenPage } from '../layout/types.js';
 import type { Edition } from '../model/document.js';
 import { numberedLines } from './proof-overlay.js';
 
@@ -19,7 +19,7 @@ export function recordFile(pdfFile: string): string {
   return pdfFile.replace(/\.pdf$/i, '') + '.pages.json';
 }
 
-export function pageRecord(edition: Edition, pages: Page[]): PageRecord {
+export function pageRecord(edition: Edition, pages: readonly WrittenPage[]): PageRecord {
   return {
     edition: edition.id,
     pages: pages.map((p) => ({ number: p.number, label: p.label, lines: numberedLines(p).map(({ column, number, text }) => ({ column, number, text })) })),
@@ -27,7 +27,7 @@ export function pageRecord(edition: Edition, pages: Page[]): PageRecord {
   };
 }
 
-export function writePageRecord(pdfFile: string, edition: Edition, pages: Page[]): void {
+export function writePageRecord(pdfFile: string, edition: Edition, pages: readonly WrittenPage[]): void {
   fs.writeFileSync(recordFile(pdfFile), JSON.stringify(pageRecord(edition, pages)));
 }
 

@@ -4,9 +4,9 @@
  */
 import path from 'node:path';
 import type { Diagnostics } from '../content/diagnostics.js';
-import type { Page } from '../layout/types.js';
+import type { WrittenPage } from '../layout/types.js';
 
-export function checkImageResolution(pages: Page[], minPpi: number, diagnostics: Diagnostics): void {
+export function checkImageResolution(pages: readonly WrittenPage[], minPpi: number, diagnostics: Diagnostics): void {
   for (const page of pages) {
     for (const img of page.images) {
       const { width, height } = img.pixels;

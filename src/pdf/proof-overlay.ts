@@ -5,7 +5,7 @@
  * never moving anything on it, so the layout is the book's own.
  */
 import type { FontFace } from '../fonts/font-face.js';
-import type { Page } from '../layout/types.js';
+import type { Page, WrittenPage } from '../layout/types.js';
 
 export interface ProofOverlay {
   watermark: string;
@@ -17,7 +17,7 @@ export interface ProofOverlay {
 }
 
 /** The lines that proof numbering counts: text in columns, top to bottom, per column. */
-export function numberedLines(page: Page): { column: number; number: number; baseline: number; text: string }[] {
+export function numberedLines(page: WrittenPage): { column: number; number: number; baseline: number; text: string }[] {
   const out: { column: number; number: number; baseline: number; text: string }[] = [];
   page.columns.forEach((_, column) => {
     const lines = page.lines.filter((l) => l.column === column).sort((a, b) => a.baseline - b.baseline);

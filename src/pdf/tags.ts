@@ -3,6 +3,8 @@
  * with 类目 and 分目 titles as headings, paragraphs whose lines run across columns and pages
  * as one P each, figures with their caption as alternative text, and running heads and folios
  * as pagination artifacts, so screen readers and text extraction follow the printed page.
+ * A book's front matter, written after the body (it shows the body's page numbers), goes into
+ * a Part of its own placed before the body's Part, so the tree still follows the page order.
  */
 import type { PageLine } from '../layout/types.js';
 
@@ -27,12 +29,32 @@ const ROLE: Record<PageLine['kind'], string | undefined> = {
 export class Tagger {
   private readonly doc: TaggingDoc;
   private readonly root: Structure;
+  private readonly parts: { front: Structure; body: Structure } | undefined;
+  /** Where new structure elements go: the document, or the front matter's or the body's Part. */
+  private parent: Structure;
   private readonly elements = new Map<string, Structure>();
 
-  constructor(doc: PDFKit.PDFDocument) {
+  constructor(doc: PDFKit.PDFDocument, withFrontMatter: boolean) {
     this.doc = doc as unknown as TaggingDoc;
     this.root = this.doc.struct('Document');
     this.doc.addStructure(this.root);
+    this.parent = this.root;
+    if (withFrontMatter) {
+      this.parts = { front: this.doc.struct('Part'), body: this.doc.struct('Part') };
+      this.root.add(this.parts.front).add(this.parts.body);
+      this.parent = this.parts.body;
+    }
+  }
+
+  /** Tag what follows as front matter. */
+  front(): void {
+    if (!this.parts) throw new Error('this PDF was opened without front matter');
+    this.parent = this.parts.front;
+  }
+
+  /** Tag what follows as the body (the default). */
+  body(): void {
+    this.parent = this.parts?.body ?? this.root;
   }
 
   /** Draw a line inside its structure element (created on first use), or as an artifact. */
@@ -47,7 +69,7 @@ export class Tagger {
     let element = this.elements.get(line.struct);
     if (!element) {
       element = this.doc.struct(role);
-      this.root.add(element);
+      this.parent.add(element);
       this.elements.set(line.struct, element);
     }
     const content = this.doc.markStructureContent(role);
@@ -59,7 +81,7 @@ export class Tagger {
   /** Draw an image as a Figure whose alternative text is its caption. */
   image(caption: string, draw: () => void): void {
     const figure = this.doc.struct('Figure', { alt: caption });
-    this.root.add(figure);
+    this.parent.add(figure);
     const content = this.doc.markStructureContent('Figure');
     draw();
     this.doc.endMarkedContent();

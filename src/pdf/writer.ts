@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { FontFace } from '../fonts/font-face.js';
-import type { Page } from '../layout/types.js';
+import { writtenPage, type Page, type WrittenPage } from '../layout/types.js';
 import type { Edition } from '../model/document.js';
 import type { Template } from '../template/template.js';
 import { printColours, screenColours, type ColourScheme } from './colour.js';
@@ -28,77 +28,142 @@ export interface WriteOptions {
   /** PDF/A-2u for the archive. */
   archive?: boolean;
   proof?: ProofOverlay;
-  /** Pages before body page 1: labelled i, ii … in the PDF's page labels. */
-  frontPages?: number;
-  /** Called after each page is written (1-based count). */
-  onPage?: (written: number) => void;
+  /** A book: its front matter comes with writeFront, numbered i, ii … apart from the body. */
+  frontMatter?: boolean;
 }
 
-export async function writePdf(pages: Page[], edition: Edition, template: Template, outFile: string, options: WriteOptions): Promise<void> {
-  const offset = printOffset(options.print);
-  const doc = new PDFDocument({
-    size: [template.pageWidth + 2 * offset, template.pageHeight + 2 * offset],
-    margin: 0,
-    autoFirstPage: false,
-    pdfVersion: '1.7',
-    lang: edition.language,
-    displayTitle: true,
-    tagged: true,
-    ...(options.archive ? { subset: 'PDF/A-2b' as const } : {}),
-    info: {
-      Title: edition.runningHead,
-      Author: edition.compiler ?? '',
-      Subject: edition.categories.map((c) => c.title).join('、'),
-      Keywords: [edition.title, String(edition.year), ...edition.categories.map((c) => c.title)].join(', '),
-      Creator: 'yearbook',
-      Producer: 'yearbook (pdfkit)',
-      CreationDate: options.date,
-      ModDate: options.date,
-    },
-  });
-  // pdfkit knows PDF/A-2b; with every glyph mapped to Unicode the file meets level U.
-  if (options.archive) (doc as unknown as { subset_conformance: string }).subset_conformance = 'U';
-  for (const face of overlayFaces(options)) (doc as unknown as { registerFont(n: string, f: unknown): void }).registerFont(face.name, embeddable(face));
-  if (options.print) (doc as unknown as { addSpotColor(name: string, c: number, m: number, y: number, k: number): void }).addSpotColor('All', 100, 100, 100, 100);
+/**
+ * A PDF being written, page by page: a build hands it each 类目's pages as they are laid out
+ * and keeps only their text (WrittenPage), so memory holds one 类目's glyphs at a time. The
+ * front matter, laid out last because it shows the body's page numbers, is written last and
+ * placed first (`writeFront`). Nothing is in place until `finish`; `abort` removes the file.
+ */
+export class PdfWriter {
+  private readonly doc: PDFKit.PDFDocument;
+  private readonly tmp: string;
+  private readonly stream: fs.WriteStream;
+  private readonly finished: Promise<void>;
+  private readonly colours: ColourScheme;
+  private readonly glyphs: GlyphWriter;
+  private readonly outline: OutlineBuilder;
+  private readonly tags: Tagger;
+  private readonly offset: number;
+  /** Labels of the pages written so far: links go only to these (a proof holds a few pages). */
+  private readonly labelled = new Set<string>();
+  /** Pages written with writeFront. */
+  private frontPages = 0;
 
-  const tmp = path.join(path.dirname(outFile), `.${path.basename(outFile)}.${process.pid}.tmp`);
-  fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  const stream = fs.createWriteStream(tmp);
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on('finish', resolve);
-    stream.on('error', reject);
-    doc.on('error', reject);
-  });
-  doc.pipe(stream);
+  constructor(edition: Edition, private readonly template: Template, private readonly outFile: string, private readonly options: WriteOptions) {
+    this.offset = printOffset(options.print);
+    const doc = new PDFDocument({
+      size: [template.pageWidth + 2 * this.offset, template.pageHeight + 2 * this.offset],
+      margin: 0,
+      autoFirstPage: false,
+      pdfVersion: '1.7',
+      lang: edition.language,
+      displayTitle: true,
+      tagged: true,
+      ...(options.archive ? { subset: 'PDF/A-2b' as const } : {}),
+      info: {
+        Title: edition.runningHead,
+        Author: edition.compiler ?? '',
+        Subject: edition.categories.map((c) => c.title).join('、'),
+        Keywords: [edition.title, String(edition.year), ...edition.categories.map((c) => c.title)].join(', '),
+        Creator: 'yearbook',
+        Producer: 'yearbook (pdfkit)',
+        CreationDate: options.date,
+        ModDate: options.date,
+      },
+    });
+    this.doc = doc;
+    // pdfkit knows PDF/A-2b; with every glyph mapped to Unicode the file meets level U.
+    if (options.archive) (doc as unknown as { subset_conformance: string }).subset_conformance = 'U';
+    for (const face of overlayFaces(options)) (doc as unknown as { registerFont(n: string, f: unknown): void }).registerFont(face.name, embeddable(face));
+    if (options.print) (doc as unknown as { addSpotColor(name: string, c: number, m: number, y: number, k: number): void }).addSpotColor('All', 100, 100, 100, 100);
+
+    this.tmp = path.join(path.dirname(outFile), `.${path.basename(outFile)}.${process.pid}.tmp`);
+    fs.mkdirSync(path.dirname(outFile), { recursive: true });
+    this.stream = fs.createWriteStream(this.tmp);
+    this.finished = new Promise<void>((resolve, reject) => {
+      this.stream.on('finish', resolve);
+      this.stream.on('error', reject);
+      doc.on('error', reject);
+    });
+    // Reported by finish(); until then a failure must not be an unhandled rejection.
+    this.finished.catch(() => {});
+    doc.pipe(this.stream);
+    this.colours = options.print ? printColours() : screenColours();
+    this.glyphs = new GlyphWriter(doc);
+    this.outline = new OutlineBuilder(doc);
+    this.tags = new Tagger(doc, options.frontMatter === true);
+  }
+
+  /** Write pages after those written so far; returns what is kept of them. */
+  write(pages: readonly Page[]): WrittenPage[] {
+    return pages.map((page) => this.writePage(page));
+  }
+
+  /** Write pages and place them before all the others: in the page order, the outline and the structure tree. */
+  writeFront(pages: readonly Page[]): WrittenPage[] {
+    const kids = (this.doc as unknown as { _root: { data: { Pages: { data: { Kids: unknown[] } } } } })._root.data.Pages.data.Kids;
+    const before = kids.length;
+    const items = (this.doc.outline as unknown as { children: unknown[] }).children;
+    const itemsBefore = items.length;
+    this.tags.front();
+    const written = this.write(pages);
+    this.tags.body();
+    this.frontPages += written.length;
+    kids.unshift(...kids.splice(before));
+    items.unshift(...items.splice(itemsBefore));
+    return written;
+  }
+
+  /** Set the page labels, close the structure tree and the file, and put it in place. */
+  async finish(): Promise<void> {
+    if (this.frontPages > 0) setPageLabels(this.doc, this.frontPages);
+    this.tags.end();
+    this.doc.end();
+    await this.finished;
+    fs.renameSync(this.tmp, this.outFile);
+  }
+
+  /** Give up: nothing is written where the PDF would go. */
+  abort(): void {
+    this.stream.destroy();
+    fs.rmSync(this.tmp, { force: true });
+  }
+
+  /** The faces whose glyphs are in the file (for the archive manifest). */
+  get faces(): FontFace[] {
+    return this.glyphs.faces;
+  }
+
+  private writePage(page: Page): WrittenPage {
+    const { doc, options, template, offset } = this;
+    doc.addPage();
+    if (options.print) setPageBoxes(doc, options.print, template.pageWidth, template.pageHeight);
+    (doc as unknown as { addNamedDestination(name: string, ...args: unknown[]): void }).addNamedDestination(destination(page.label), 'XYZ', null, null, null);
+    this.labelled.add(page.label);
+    this.outline.add(page);
+    doc.save().translate(offset, offset);
+    if (options.proof) drawWatermark(doc, options.proof, template.pageWidth, template.pageHeight);
+    drawPage(doc, this.glyphs, this.tags, page, this.colours);
+    for (const l of page.links) if (this.labelled.has(l.page)) doc.goTo(l.x, l.y, l.width, l.height, destination(l.page));
+    if (options.proof) drawProofMarks(doc, page, options.proof);
+    doc.restore();
+    if (options.print) drawCropMarks(doc, options.print, template.pageWidth, template.pageHeight, page.label);
+    return writtenPage(page);
+  }
+}
+
+/** Write a whole PDF of these pages (a proof; a book is written as it is laid out, see build.ts). */
+export async function writePdf(pages: Page[], edition: Edition, template: Template, outFile: string, options: WriteOptions): Promise<void> {
+  const writer = new PdfWriter(edition, template, outFile, options);
   try {
-    const colours = options.print ? printColours() : screenColours();
-    const glyphs = new GlyphWriter(doc);
-    const outline = new OutlineBuilder(doc);
-    const tags = new Tagger(doc);
-    const labelled = new Set(pages.map((p) => p.label));
-    let written = 0;
-    for (const page of pages) {
-      doc.addPage();
-      if (options.print) setPageBoxes(doc, options.print, template.pageWidth, template.pageHeight);
-      (doc as unknown as { addNamedDestination(name: string, ...args: unknown[]): void }).addNamedDestination(destination(page.label), 'XYZ', null, null, null);
-      outline.add(page);
-      doc.save().translate(offset, offset);
-      if (options.proof) drawWatermark(doc, options.proof, template.pageWidth, template.pageHeight);
-      drawPage(doc, glyphs, tags, page, colours);
-      for (const l of page.links) if (labelled.has(l.page)) doc.goTo(l.x, l.y, l.width, l.height, destination(l.page));
-      if (options.proof) drawProofMarks(doc, page, options.proof);
-      doc.restore();
-      if (options.print) drawCropMarks(doc, options.print, template.pageWidth, template.pageHeight, page.label);
-      options.onPage?.(++written);
-    }
-    if (options.frontPages) setPageLabels(doc, options.frontPages);
-    tags.end();
-    doc.end();
-    await finished;
-    fs.renameSync(tmp, outFile);
+    writer.write(pages);
+    await writer.finish();
   } catch (e) {
-    stream.destroy();
-    fs.rmSync(tmp, { force: true });
+    writer.abort();
     throw e;
   }
 }

@@ -95,7 +95,7 @@ export function breakLines(p: Prepared, options: ComposeOptions): number[] {
       let shortest = -1;
       for (let j = i + 1; j <= n; j++) {
         acc.add(j - 1);
-        if (j < n && !p.gaps[j]!.breakable) continue;
+        if (j < n && !acc.breakable[j]) continue;
         const fit = acc.fit(j);
         if (fit.natural - fit.shrink > measure + 1e-6) break;
         // A line under half the measure is a last resort (tried below if nothing longer fits).
@@ -124,7 +124,12 @@ export function breakLines(p: Prepared, options: ComposeOptions): number[] {
   return breaks.reverse();
 }
 
-/** Running sums for the lines starting at unit i, so each candidate end costs O(1). */
+/**
+ * Running sums for the lines starting at unit i, so each candidate end costs O(1). The units'
+ * and gaps' numbers are copied into typed arrays once per paragraph: the breaker reads them
+ * for every start and candidate end, and object fields were most of its time. The sums are
+ * added in the same order as before, so the costs, and the breaks, are the same to the bit.
+ */
 class FitAccumulator {
   private i = 0;
   private natural = 0;
@@ -135,8 +140,44 @@ class FitAccumulator {
   private westernStretch = 0;
   /** Reused for every candidate line (no allocation in the hot loop). */
   private readonly result: LineFit = { natural: 0, shrink: 0, stretchGaps: 0, westernGaps: 0, westernStretch: 0 };
+  private readonly width: Float64Array;
+  private readonly blankLeft: Float64Array;
+  private readonly blankRight: Float64Array;
+  private readonly gapSpace: Float64Array;
+  /** Per gap: 1 autospace or word space, 2 a gap justification may widen, 0 neither. */
+  private readonly gapKind: Uint8Array;
+  /** Per gap: what push-in may take from an autospace or word space; how far it may widen to ½ em. */
+  private readonly gapShrink: Float64Array;
+  private readonly gapStretch: Float64Array;
+  readonly breakable: Uint8Array;
 
-  constructor(private readonly p: Prepared, private readonly options: ComposeOptions) {}
+  constructor(p: Prepared, private readonly options: ComposeOptions) {
+    const n = p.units.length;
+    this.width = new Float64Array(n);
+    this.blankLeft = new Float64Array(n);
+    this.blankRight = new Float64Array(n);
+    this.gapSpace = new Float64Array(n);
+    this.gapKind = new Uint8Array(n);
+    this.gapShrink = new Float64Array(n);
+    this.gapStretch = new Float64Array(n);
+    this.breakable = new Uint8Array(n);
+    for (let k = 0; k < n; k++) {
+      const u = p.units[k]!;
+      const g = p.gaps[k]!;
+      this.width[k] = u.width;
+      this.blankLeft[k] = u.blankLeft;
+      this.blankRight[k] = u.blankRight;
+      this.gapSpace[k] = g.space;
+      this.breakable[k] = g.breakable ? 1 : 0;
+      if (g.kind === 'autospace' || g.kind === 'word') {
+        this.gapKind[k] = 1;
+        this.gapShrink[k] = Math.max(0, g.space - (g.kind === 'word' ? 0.25 : 0.125));
+        this.gapStretch[k] = Math.max(0, 0.5 - g.space);
+      } else if (k > 0 && g.kind !== 'fixed' && !u.rigid && !p.units[k - 1]!.rigid) {
+        this.gapKind[k] = 2;
+      }
+    }
+  }
 
   start(i: number): void {
     this.i = i;
@@ -144,25 +185,24 @@ class FitAccumulator {
   }
 
   add(k: number): void {
-    const u = this.p.units[k]!;
-    this.natural += u.width;
-    this.blanks += u.blankLeft + u.blankRight;
+    this.natural += this.width[k]!;
+    this.blanks += this.blankLeft[k]! + this.blankRight[k]!;
     if (k === this.i) return;
-    const g = this.p.gaps[k]!;
-    this.natural += g.space;
-    if (g.kind === 'autospace' || g.kind === 'word') {
-      this.spaceShrink += Math.max(0, g.space - (g.kind === 'word' ? 0.25 : 0.125));
+    this.natural += this.gapSpace[k]!;
+    const kind = this.gapKind[k]!;
+    if (kind === 1) {
+      this.spaceShrink += this.gapShrink[k]!;
       this.westernGaps++;
-      this.westernStretch += Math.max(0, 0.5 - g.space);
-    } else if (g.kind !== 'fixed' && !u.rigid && !this.p.units[k - 1]!.rigid) {
+      this.westernStretch += this.gapStretch[k]!;
+    } else if (kind === 2) {
       this.stretchGaps++;
     }
   }
 
   /** The fit of the line ending before unit j (j − 1 is the last unit added). */
   fit(j: number): LineFit {
-    const startTrim = this.options.trimLineStartOpen ? this.p.units[this.i]!.blankLeft : 0;
-    const endTrim = this.p.units[j - 1]!.blankRight;
+    const startTrim = this.options.trimLineStartOpen ? this.blankLeft[this.i]! : 0;
+    const endTrim = this.blankRight[j - 1]!;
     const r = this.result;
     r.natural = this.natural - startTrim - endTrim;
     r.shrink = this.options.pushIn ? this.blanks - startTrim - endTrim + this.spaceShrink : 0;

@@ -69,7 +69,7 @@ describe('the build progress bar', () => {
     expect(stream.text).toBe('');
     clock = 1200;
     p.onProgress!('pdf', 3, 17);
-    expect(stream.text).toContain('PDF, pages');
+    expect(stream.text).toContain('fonts and closing the PDF');
     expect(stream.text).toContain('3/17');
     clock = 5000;
     p.onProgress!('pdf', 17, 17);
