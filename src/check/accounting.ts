@@ -29,30 +29,48 @@ export function* contentTexts(edition: Edition): Generator<{ text: string; sourc
 }
 
 export function accountCharacters(edition: Edition, body: readonly WrittenPage[], diagnostics: Diagnostics): void {
-  const expected = new Map<string, number>();
-  const firstSource = new Map<string, SourceRef>();
+  const expected = new Map<number, number>();
+  const firstSource = new Map<number, SourceRef>();
   for (const { text, source } of contentTexts(edition)) {
-    for (const ch of text) {
-      if (/\s/.test(ch)) continue;
-      expected.set(ch, (expected.get(ch) ?? 0) + 1);
-      if (!firstSource.has(ch)) firstSource.set(ch, source);
-    }
+    forEachCharacter(text, (cp) => {
+      const n = expected.get(cp);
+      expected.set(cp, (n ?? 0) + 1);
+      if (n === undefined) firstSource.set(cp, source);
+    });
   }
-  const placed = new Map<string, number>();
+  const placed = new Map<number, number>();
   for (const p of body) {
     for (const l of p.lines) {
-      if (!CONTENT_KINDS.has(l.kind)) continue;
-      for (const ch of l.text) if (!/\s/.test(ch)) placed.set(ch, (placed.get(ch) ?? 0) + 1);
+      if (CONTENT_KINDS.has(l.kind)) forEachCharacter(l.text, (cp) => placed.set(cp, (placed.get(cp) ?? 0) + 1));
     }
   }
-  for (const ch of new Set([...expected.keys(), ...placed.keys()])) {
-    const want = expected.get(ch) ?? 0;
-    const got = placed.get(ch) ?? 0;
+  for (const cp of new Set([...expected.keys(), ...placed.keys()])) {
+    const want = expected.get(cp) ?? 0;
+    const got = placed.get(cp) ?? 0;
     if (want === got) continue;
-    const where = firstSource.get(ch) ?? edition.source;
+    const ch = String.fromCodePoint(cp);
+    const where = firstSource.get(cp) ?? edition.source;
     diagnostics.error(where.file, where.line, 1, got < want
       ? `${want - got} of ${want} ${ch} (${codePointLabel(ch)}) did not reach the pages: this is a program error, please report it with this file`
       : `${ch} (${codePointLabel(ch)}) stands ${got} times on the pages but ${want} times in the content: this is a program error, please report it with this file`);
+  }
+}
+
+const WHITESPACE = /\s/;
+
+/** What /\s/ matches, without a string per character for ASCII and CJK (this runs over the whole book). */
+export function isWhitespace(cp: number): boolean {
+  if (cp < 0x80) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d);
+  if (cp >= 0x3400) return cp === 0xfeff;
+  return WHITESPACE.test(String.fromCodePoint(cp));
+}
+
+/** Each code point of the text that is not whitespace. */
+function forEachCharacter(text: string, f: (codePoint: number) => void): void {
+  for (let k = 0; k < text.length; k++) {
+    const cp = text.codePointAt(k)!;
+    if (cp > 0xffff) k++;
+    if (!isWhitespace(cp)) f(cp);
   }
 }
 

@@ -187,12 +187,13 @@ function drawPage(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, tags: Tagger, pa
   doc.fillColor(colours.black).strokeColor(colours.black);
   // All text in one block with the page's coordinates set once; rules after it.
   glyphs.beginText();
-  const marked = doc as unknown as { markContent(tag: string, o?: object): void; endMarkedContent(): void; addContent(s: string): void };
+  const marked = doc as unknown as { markContent(tag: string, o?: object): void; endMarkedContent(): void; addContent(s: string | Uint8Array): void };
   for (const line of page.lines) {
     tags.line(line, () => {
       // ActualText: extraction gives the source text, also on stretched lines and where —— is a rule.
       marked.markContent('Span', { actual: line.text });
-      marked.addContent(line.runs.map((run) => glyphs.ops(run)).join(''));
+      // As bytes: pdfkit turns a string into bytes one character at a time (the operators are ASCII).
+      marked.addContent(Buffer.from(line.runs.map((run) => glyphs.ops(run)).join('') + '\n', 'latin1'));
       marked.endMarkedContent();
     });
   }

@@ -1,6 +1,6 @@
 /** The build accounts for every character: one lost or doubled on the pages is an error naming its file. */
 import { describe, expect, it } from 'vitest';
-import { accountCharacters } from '../../src/check/accounting.js';
+import { accountCharacters, isWhitespace } from '../../src/check/accounting.js';
 import { Diagnostics } from '../../src/content/diagnostics.js';
 import { loadEdition } from '../../src/content/load-edition.js';
 import { loadFonts } from '../../src/fonts/font-config.js';
@@ -37,4 +37,12 @@ describe('character accounting', () => {
     accountCharacters(edition, pages, d);
     expect(d.errors.some((e) => /stands \d+ times on the pages/.test(e.message))).toBe(true);
   });
+});
+
+it('counts as whitespace exactly what /\\s/ matches, over every code point', () => {
+  const differ: string[] = [];
+  for (let cp = 0; cp <= 0x10ffff; cp++) {
+    if (isWhitespace(cp) !== /\s/.test(String.fromCodePoint(cp))) differ.push(cp.toString(16));
+  }
+  expect(differ).toEqual([]);
 });
