@@ -10,7 +10,8 @@ import { ContentError, type Diagnostic, type Diagnostics } from './content/diagn
 import { loadEdition } from './content/load-edition.js';
 import { loadFonts, type FontSet } from './fonts/font-config.js';
 import { layoutWholeBook } from './layout/assemble.js';
-import type { WrittenPage } from './layout/types.js';
+import { LayoutPool } from './layout/parallel.js';
+import type { Page, WrittenPage } from './layout/types.js';
 import type { Edition } from './model/document.js';
 import { writePageRecord } from './pdf/page-record.js';
 import { checkImageResolution } from './pdf/print-checks.js';
@@ -39,6 +40,8 @@ export interface BuildResult {
   /** The pages as written, in page order (their text and positions; the glyphs are in the PDF). */
   pages: WrittenPage[];
   warnings: Diagnostic[];
+  /** Worker threads that laid out 类目 beside this one (src/layout/parallel.ts). */
+  layoutWorkers: number;
   /** The archive manifest (archive builds only). */
   manifest?: string;
 }
@@ -53,10 +56,14 @@ export interface Loaded {
 
 export function loadChecked(editionDir: string): Loaded {
   const { edition, diagnostics } = loadEdition(editionDir);
-  checkEdition(edition, diagnostics);
-  // The text checks report every unprintable character at its column: stop before the layout would.
-  if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
+  checkContent(edition, diagnostics);
   return { edition, diagnostics, template: loadTemplate(edition.template, edition.templateVersion), fonts: loadFonts() };
+}
+
+/** The text checks; the content's errors stop the build here (they report every unprintable character at its column, before the layout would). */
+function checkContent(edition: Edition, diagnostics: Diagnostics): void {
+  checkEdition(edition, diagnostics);
+  if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
 }
 
 /**
@@ -65,8 +72,21 @@ export function loadChecked(editionDir: string): Loaded {
  * place only when all of it is written and the content had no error.
  */
 export async function build(editionDir: string, options: BuildOptions = {}): Promise<BuildResult> {
+  // Layout workers start first: they load their code and fonts while this thread reads the content.
+  const pool = LayoutPool.start(editionDir);
+  try {
+    return await buildWith(pool, editionDir, options);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function buildWith(pool: LayoutPool | undefined, editionDir: string, options: BuildOptions): Promise<BuildResult> {
   const kind = options.kind ?? 'book';
-  const { edition, template, fonts, diagnostics } = loadChecked(editionDir);
+  const { edition, diagnostics } = loadEdition(editionDir, pool ? (category, folder) => pool.read(category, folder) : undefined);
+  const template = loadTemplate(edition.template, edition.templateVersion);
+  checkContent(edition, diagnostics);
+  const fonts = loadFonts();
   const suffix = kind === 'book' ? '' : `-${kind}`;
   const output = path.resolve(options.output ?? path.join('out', `${edition.id}${suffix}.pdf`));
   const write: WriteOptions = { date: buildDate(edition.year), frontMatter: true };
@@ -83,8 +103,13 @@ export async function build(editionDir: string, options: BuildOptions = {}): Pro
   if (kind === 'archive') write.archive = true;
   const writer = new PdfWriter(edition, template, output, write);
   let pages: WrittenPage[];
+  let layoutWorkers: number;
   try {
-    pages = layoutWholeBook(edition, template, fonts, diagnostics, { body: (p) => writer.write(p), front: (p) => writer.writeFront(p) }, options.onProgress).pages;
+    const sink = { body: (p: Page[]) => writer.write(p), front: (p: Page[]) => writer.writeFront(p) };
+    const parallel = pool?.usable(edition, template) === true;
+    const categories = parallel ? pool!.categoryPages(edition, template, fonts, diagnostics) : undefined;
+    layoutWorkers = parallel ? pool!.size : 0;
+    pages = (await layoutWholeBook(edition, template, fonts, diagnostics, sink, options.onProgress, categories)).pages;
     if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
     if (kind === 'print') checkImageResolution(pages, template.print.min_image_ppi, diagnostics);
     options.onProgress?.('pdf', 0, 1);
@@ -96,7 +121,7 @@ export async function build(editionDir: string, options: BuildOptions = {}): Pro
   }
   writePageRecord(output, edition, pages);
   const manifest = kind === 'archive' ? writeManifest(makeManifest(edition, template, writer.faces, pages.length, output), output) : undefined;
-  return { output, edition, pages, warnings: diagnostics.warnings, ...(manifest ? { manifest } : {}) };
+  return { output, edition, pages, warnings: diagnostics.warnings, layoutWorkers, ...(manifest ? { manifest } : {}) };
 }
 
 /** Every edition folder (one holding edition.yaml) directly under `contentDir`, in name order. */

@@ -26,7 +26,11 @@ export interface LoadResult {
   diagnostics: Diagnostics;
 }
 
-export function loadEdition(dir: string): LoadResult {
+/**
+ * `onCategory` is told of each 类目 as soon as it is read, with its place among the edition's
+ * 类目 folders (categoryFolders): layout workers start on it while the rest is read.
+ */
+export function loadEdition(dir: string, onCategory?: (category: Category, folder: number) => void): LoadResult {
   const root = path.resolve(dir);
   const diagnostics = new Diagnostics();
   const editionFile = path.join(root, EDITION_FILE);
@@ -37,7 +41,14 @@ export function loadEdition(dir: string): LoadResult {
   const meta = readYaml({ file: editionFile, text: readText(editionFile), firstLine: 1 }, editionSchema, diagnostics);
   const realRoot = fs.realpathSync(root);
   const categories = sortByOrder(
-    orderedChildren(root, CATEGORY_FILE, diagnostics).map((c) => loadCategory(c, realRoot, diagnostics)),
+    orderedChildren(root, CATEGORY_FILE, diagnostics).map((c, folder) => {
+      const category = loadCategory(c, realRoot, diagnostics);
+      if (onCategory) {
+        const { order: _order, ...unordered } = category;
+        onCategory(unordered, folder);
+      }
+      return category;
+    }),
     'category',
     diagnostics,
   ).map(({ order: _order, ...c }) => c);
@@ -94,6 +105,11 @@ function orderedChildren(dir: string, marker: string, diagnostics: Diagnostics):
     children.push({ dir: sub, file, order: prefixOrder(name) });
   }
   return children;
+}
+
+/** The edition's 类目 folders, in name order (each becomes one 类目; its order key may move it). */
+export function categoryFolders(editionDir: string): string[] {
+  return orderedChildren(path.resolve(editionDir), CATEGORY_FILE, new Diagnostics()).map((c) => c.dir);
 }
 
 /** The running head when edition.yaml gives none: the title with the year, 上城年鉴（2019）. */

@@ -45,6 +45,13 @@ export class FontSet {
     return this.roles[role];
   }
 
+  /** The face of this name: a role's face or a fallback face (a laid-out page names its faces so). */
+  faceNamed(name: string): FontFace {
+    const face = Object.values(this.roles).find((f) => f.name === name) ?? this.fallbacks.map((open) => open()).find((f) => f.name === name);
+    if (!face) throw new Error(`no font face named '${name}' in the font configuration`);
+    return face;
+  }
+
   /** The glyph for a code point in a role, trying the fallback faces; undefined if no face has it. */
   resolve(role: FontRole, codePoint: number): ResolvedGlyph | undefined {
     let cache = this.resolved.get(role);

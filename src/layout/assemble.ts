@@ -1,7 +1,7 @@
 /**
  * The whole book in page order: front matter (i, ii …), the 类目 (1, 2 …), the subject index.
- * The body is laid out first, one 类目 at a time, each handed to the sink (the PDF writer) as
- * soon as it is laid out; the contents then show the body's real page numbers, and since the
+ * The body is laid out first, one 类目 at a time (here or on worker threads, see parallel.ts),
+ * each handed to the sink (the PDF writer) as soon as it is laid out; the contents then show the body's real page numbers, and since the
  * front matter is numbered apart, the contents may take any number of pages without moving them.
  */
 import { buildIndex } from '../book-index/subject-index.js';
@@ -31,11 +31,16 @@ export interface Book {
   frontPages: number;
 }
 
-export function layoutWholeBook(edition: Edition, template: Template, fonts: FontSet, diagnostics: Diagnostics, sink: PageSink,
-  onProgress?: (stage: 'layout', done: number, total: number) => void): Book {
+/**
+ * `categories`: the 类目's pages in book order, from categoryPages (book.ts) or from layout
+ * workers (LayoutPool.categoryPages in parallel.ts); by default laid out here.
+ */
+export async function layoutWholeBook(edition: Edition, template: Template, fonts: FontSet, diagnostics: Diagnostics, sink: PageSink,
+  onProgress?: (stage: 'layout', done: number, total: number) => void,
+  categories: Iterable<Page[]> | AsyncIterable<Page[]> = categoryPages(edition, template, fonts, diagnostics, edition.categories, 1)): Promise<Book> {
   const body: WrittenPage[] = [];
   let done = 0;
-  for (const pages of categoryPages(edition, template, fonts, diagnostics, edition.categories, 1)) {
+  for await (const pages of categories) {
     body.push(...sink.body(pages));
     onProgress?.('layout', ++done, edition.categories.length);
   }

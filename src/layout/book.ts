@@ -29,24 +29,42 @@ export function* categoryPages(edition: Edition, template: Template, fonts: Font
   const builder = new FlowBuilder(template, fonts, diagnostics);
   let next = firstPage;
   for (const category of categories) {
-    const pages: Page[] = [];
-    if (template.category_starts_recto && next % 2 === 0) pages.push(emptyPage(next++, true));
-    const items = builder.category(category);
-    const frames = new ColumnFiller(template, items, (item, measures, tail) => builder.reflow(item, measures, tail)).fill(template.headings.category.lines);
-    frames.forEach((frame, k) => {
-      const page = emptyPage(next++, false);
-      const geometry = new PageGeometry(template, page.number);
-      page.columns = frame.columns.map((_, c) => geometry.columnX(c));
-      if (k === 0) {
-        page.marks.push({ level: 1, title: category.title, y: template.areaTop, column: 0, source: category.source.file });
-        drawOpener(page, category, geometry, builder);
-      }
-      drawFrame(page, frame, geometry);
-      if (k > 0 || !template.running_head.suppress_on_opener) drawRunningHead(page, geometry, builder, edition.runningHead, category.title, category.source);
-      pages.push(page);
-    });
-    yield pages;
+    const blank = template.category_starts_recto && next % 2 === 0 ? [emptyPage(next++, true)] : [];
+    const pages = layoutCategory(category, template, builder, next);
+    addRunningHeads(pages, category, template, builder, edition.runningHead);
+    next += pages.length;
+    yield [...blank, ...pages];
   }
+}
+
+/**
+ * One 类目's pages, numbered from `firstPage`, without running heads and folios. Only the
+ * parity of `firstPage` shapes them (rectos and versos have their margins mirrored), so a
+ * 类目 that opens on a recto can be laid out as from page 1 and renumbered (src/layout/parallel.ts).
+ */
+export function layoutCategory(category: Category, template: Template, builder: FlowBuilder, firstPage: number): Page[] {
+  const items = builder.category(category);
+  const frames = new ColumnFiller(template, items, (item, measures, tail) => builder.reflow(item, measures, tail)).fill(template.headings.category.lines);
+  return frames.map((frame, k) => {
+    const page = emptyPage(firstPage + k, false);
+    const geometry = new PageGeometry(template, page.number);
+    page.columns = frame.columns.map((_, c) => geometry.columnX(c));
+    if (k === 0) {
+      page.marks.push({ level: 1, title: category.title, y: template.areaTop, column: 0, source: category.source.file });
+      drawOpener(page, category, geometry, builder);
+    }
+    drawFrame(page, frame, geometry);
+    return page;
+  });
+}
+
+/** The running heads and folios of a 类目's pages (none on its opener when the template says so). */
+export function addRunningHeads(pages: readonly Page[], category: Category, template: Template, builder: FlowBuilder, book: string): void {
+  pages.forEach((page, k) => {
+    if (k > 0 || !template.running_head.suppress_on_opener) {
+      drawRunningHead(page, new PageGeometry(template, page.number), builder, book, category.title, category.source);
+    }
+  });
 }
 
 /** The 类目 opener: the Chinese title, the English title under it, and a rule, across both columns. */

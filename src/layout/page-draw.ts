@@ -5,11 +5,11 @@
  */
 import type { SourceRef } from '../model/document.js';
 import type { Template } from '../template/template.js';
-import type { SetLine } from '../typeset/types.js';
+import type { PlacedGlyph, SetLine } from '../typeset/types.js';
 import type { PageFrame } from './columns.js';
 import type { FigureBlock } from './figure.js';
 import type { FlowBuilder, LineItem } from './flow.js';
-import type { GlyphRun, LineKind, Page, PageLine, Rule } from './types.js';
+import type { GlyphRun, LineGlyphs, LineKind, Page, PageLine, Rule } from './types.js';
 
 /** The ideographic em box sits from 0.88 em above the baseline to 0.12 em below it. */
 export const EM_BOX_ASCENT = 0.88;
@@ -45,14 +45,27 @@ export class PageGeometry {
   }
 }
 
+function lineGlyphs(placed: readonly PlacedGlyph[]): LineGlyphs {
+  const n = placed.length;
+  const glyphs: LineGlyphs = { ids: new Uint16Array(n), xs: new Float64Array(n), invisible: new Uint8Array(n), text: '', ends: new Uint32Array(n) };
+  placed.forEach((g, k) => {
+    glyphs.ids[k] = g.id;
+    glyphs.xs[k] = g.x;
+    if (g.invisible) glyphs.invisible[k] = 1;
+    glyphs.text += g.text;
+    glyphs.ends[k] = glyphs.text.length;
+  });
+  return glyphs;
+}
+
 /** A composed line as glyph runs at (x, baseline), one run per face. */
 export function pageLine(line: SetLine, x: number, baseline: number, size: number, kind: LineKind, column?: number, struct?: string): PageLine {
   const runs: GlyphRun[] = [];
+  const glyphs = lineGlyphs(line.glyphs);
   let start = 0;
-  const glyphs = line.glyphs;
-  for (let k = 1; k <= glyphs.length; k++) {
-    if (k < glyphs.length && glyphs[k]!.face === glyphs[start]!.face) continue;
-    runs.push({ face: glyphs[start]!.face, size, baseline, x, glyphs: glyphs.slice(start, k) });
+  for (let k = 1; k <= line.glyphs.length; k++) {
+    if (k < line.glyphs.length && line.glyphs[k]!.face === line.glyphs[start]!.face) continue;
+    runs.push({ face: line.glyphs[start]!.face, size, baseline, x, glyphs, from: start, to: k });
     start = k;
   }
   const y = baseline - DASH_RULE_Y * size;

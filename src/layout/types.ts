@@ -3,13 +3,28 @@
  * This is what the PDF stage draws; it knows nothing of the content or the grid.
  */
 import type { FontFace } from '../fonts/font-face.js';
-import type { PlacedGlyph } from '../typeset/types.js';
 import type { SourceRef } from '../model/document.js';
 
 /**
- * Glyphs of one face and size on one baseline, drawn with one text operation. The glyphs are
- * the typeset line's own (x in em from the line start), shared, not copied: glyph x on the
- * page is `x + glyph.x × size`.
+ * The glyphs of one line, column by column: all the PDF writer needs of them. Typed arrays
+ * rather than an object per glyph, so pages are cheap to keep until written and to pass from
+ * a layout worker (parallel.ts).
+ */
+export interface LineGlyphs {
+  /** Glyph ids in their fonts. */
+  ids: Uint16Array;
+  /** Where each glyph stands, em from the line start. */
+  xs: Float64Array;
+  /** 1 for a glyph drawn invisibly (its shape is drawn otherwise: the 2 em dash). */
+  invisible: Uint8Array;
+  /** The source characters of the glyphs one after the other: glyph k's end at ends[k]. */
+  text: string;
+  ends: Uint32Array;
+}
+
+/**
+ * Glyphs `from` up to `to` of a line, all of one face and size on one baseline, drawn with one
+ * text operation: glyph k stands at `x + glyphs.xs[k] × size`.
  */
 export interface GlyphRun {
   face: FontFace;
@@ -17,7 +32,9 @@ export interface GlyphRun {
   baseline: number;
   /** Where the line starts, pt. */
   x: number;
-  glyphs: readonly PlacedGlyph[];
+  glyphs: LineGlyphs;
+  from: number;
+  to: number;
 }
 
 /** One typeset line: its runs and its exact source text (for ActualText and checks). */

@@ -37,10 +37,11 @@ export class GlyphWriter {
    * Invisible glyphs (whose shape is drawn as a rule) are set in text render mode 3.
    */
   ops(run: GlyphRun): string {
+    const invisible = run.glyphs.invisible;
     let out = '';
-    let start = 0;
-    for (let k = 1; k <= run.glyphs.length; k++) {
-      if (k === run.glyphs.length || !!run.glyphs[k]!.invisible !== !!run.glyphs[start]!.invisible) {
+    let start = run.from;
+    for (let k = start + 1; k <= run.to; k++) {
+      if (k === run.to || invisible[k] !== invisible[start]) {
         out += this.sliceOps(run, start, k);
         start = k;
       }
@@ -64,26 +65,27 @@ export class GlyphWriter {
     const page = (this.doc as unknown as PdfkitInternals).page;
     if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
     const toTJ = 1000 / run.size;
-    const x0 = run.x + run.glyphs[from]!.x * run.size;
+    const { ids, xs, text, ends } = run.glyphs;
+    const x0 = run.x + xs[from]! * run.size;
     let tj = '';
     let hex = '';
     let pen = 0; // in TJ units (thousandths of the font size)
     for (let k = from; k < to; k++) {
-      const g = run.glyphs[k]!;
-      const adjust = r3(pen - (g.x * run.size + run.x - x0) * toTJ);
+      const adjust = r3(pen - (xs[k]! * run.size + run.x - x0) * toTJ);
       if (k > from && adjust !== 0) {
         tj += `<${hex}> ${adjust} `;
         hex = '';
         pen -= adjust;
       }
-      const gid = font.subset.includeGlyph(g.id);
-      if (font.widths[gid] == null) font.widths[gid] = run.face.fontkitGlyph(g.id).advanceWidth * (1000 / run.face.font.unitsPerEm);
-      if (font.unicode[gid] == null) font.unicode[gid] = [...g.text].map((c) => c.codePointAt(0)!);
+      const id = ids[k]!;
+      const gid = font.subset.includeGlyph(id);
+      if (font.widths[gid] == null) font.widths[gid] = run.face.fontkitGlyph(id).advanceWidth * (1000 / run.face.font.unitsPerEm);
+      if (font.unicode[gid] == null) font.unicode[gid] = [...text.slice(k > 0 ? ends[k - 1] : 0, ends[k])].map((c) => c.codePointAt(0)!);
       hex += gid.toString(16).padStart(4, '0');
       pen += font.widths[gid]!;
     }
     if (hex) tj += `<${hex}>`;
-    const invisible = run.glyphs[from]!.invisible;
+    const invisible = run.glyphs.invisible[from] === 1;
     return `BT\n${invisible ? '3 Tr\n' : ''}1 0 0 1 ${r3(x0)} ${r3(page.height - run.baseline)} Tm\n/${font.id} ${r3(run.size)} Tf\n[${tj}] TJ\n${invisible ? '0 Tr\n' : ''}ET\n`;
   }
 }

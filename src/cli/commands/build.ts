@@ -42,6 +42,7 @@ function jsonBuild(built: BuiltOne) {
     dir: built.dir,
     output: shownPath(result.output),
     pages: result.pages.length,
+    layoutWorkers: result.layoutWorkers,
     seconds: Number(built.seconds.toFixed(3)),
     ...(result.manifest ? { manifest: shownPath(result.manifest) } : {}),
   };

@@ -1,0 +1,193 @@
+/**
+ * Laying out 类目 on worker threads. A 类目 opens on a recto, so its pages do not depend on
+ * where the book has got to: only their numbers do, and the running heads and folios that print
+ * them. A worker lays out each 类目 it is given as from page 1; this thread puts the results in
+ * book order, inserts the blank versos, renumbers, adds running heads and folios, and hands each
+ * 类目 on as soon as it and all before it are done, while the workers go on.
+ *
+ * The pool is started before the content is read; each worker reads the 类目 it is given
+ * itself, so the workers lay out while this thread reads and checks the whole edition and
+ * writes the PDF. The PDF is byte for byte the one
+ * a build on one thread writes (test/e2e/parallel-build.test.ts).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { Diagnostics, type Diagnostic } from '../content/diagnostics.js';
+import { categoryFolders } from '../content/load-edition.js';
+import type { FontSet } from '../fonts/font-config.js';
+import type { Category, Edition } from '../model/document.js';
+import type { Template } from '../template/template.js';
+import { addRunningHeads, layoutCategory } from './book.js';
+import { FlowBuilder } from './flow.js';
+import { READ, TAKEN, type LayoutWork, type ReadCategory } from './layout-work.js';
+import { emptyPage } from './page-draw.js';
+import { fromTransfer, type TransferPage } from './transfer.js';
+import type { Page } from './types.js';
+
+const WORKER = new URL('./layout-worker.js', import.meta.url);
+
+interface LayoutResult {
+  folder: number;
+  pages: TransferPage[];
+  diagnostics: Diagnostic[];
+}
+
+/** A 类目's pages as from page 1, and what its layout reported. */
+interface LaidOut {
+  pages: Page[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Below this many 类目 a worker costs more than it saves: starting one (its code, the fonts)
+ * takes about a second of CPU. Measured on 2 cores (docs/performance.md): 20 类目 (209 pages)
+ * build slower with a worker, 40 (413 pages) about a tenth faster, 80 faster still.
+ */
+const MIN_CATEGORIES = 30;
+
+/**
+ * Layout workers: one fewer than the cores, since this thread reads, checks and writes, for an
+ * edition of at least MIN_CATEGORIES 类目; YEARBOOK_WORKERS=n asks for n (0: none) for any
+ * edition of two or more. None when running from the TypeScript sources (the tests run the
+ * compiled program for this), where there is no compiled worker to start.
+ */
+export function layoutWorkerCount(categories: number, env: NodeJS.ProcessEnv = process.env): number {
+  if (categories < 2 || !fs.existsSync(fileURLToPath(WORKER))) return 0;
+  const asked = env.YEARBOOK_WORKERS;
+  if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(Number(asked), categories);
+  return categories >= MIN_CATEGORIES ? Math.min(os.availableParallelism() - 1, categories) : 0;
+}
+
+export class LayoutPool {
+  private readonly workers: Worker[];
+  /** Shared with the workers: how many 类目 are taken, how many read (layout-worker.ts). */
+  private readonly counters = new Int32Array(new SharedArrayBuffer(8));
+  /** What the workers send back, by folder. */
+  private readonly results: Deferred<LayoutResult>[];
+
+  /**
+   * Start layout workers for the edition, or undefined when that would not pay
+   * (layoutWorkerCount). They load their code and fonts while this thread reads the edition,
+   * and start on each 类目 as soon as it is read (`read`).
+   */
+  static start(editionDir: string): LayoutPool | undefined {
+    const folders = categoryFolders(editionDir);
+    const count = layoutWorkerCount(folders.length);
+    return count > 0 ? new LayoutPool(editionDir, folders, count) : undefined;
+  }
+
+  private constructor(editionDir: string, private readonly folders: string[], count: number) {
+    this.results = folders.map(() => deferred<LayoutResult>());
+    const fail = (e: unknown) => this.results.forEach((r) => r.reject(e));
+    const work: LayoutWork = { editionDir, count: folders.length, counters: this.counters };
+    this.workers = Array.from({ length: count }, () => {
+      const worker = new Worker(WORKER, { workerData: work });
+      worker.on('message', (r: LayoutResult) => this.results[r.folder]!.resolve(r));
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (code !== 0) fail(new Error(`a layout worker stopped (exit code ${code})`));
+      });
+      return worker;
+    });
+  }
+
+  /** How many workers there are. */
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Hand a 类目 just read (loadEdition's onCategory) to the workers. */
+  read(category: Category, folder: number): void {
+    if (this.folders[folder] !== path.dirname(category.source.file)) return;
+    for (const worker of this.workers) worker.postMessage({ folder, category } satisfies ReadCategory);
+    Atomics.add(this.counters, READ, 1);
+    Atomics.notify(this.counters, READ);
+  }
+
+  /**
+   * Whether the workers' pages can be used: only when every 类目 opens on a recto (otherwise its
+   * pages depend on the 类目 before it) and the 类目 are those the pool was started with.
+   */
+  usable(edition: Edition, template: Template): boolean {
+    return template.category_starts_recto && edition.categories.length === this.folders.length
+      && edition.categories.every((c) => this.folders.includes(path.dirname(c.source.file)));
+  }
+
+  /**
+   * As categoryPages (book.ts): each 类目's pages, blank verso first when needed, in book order.
+   * While the 类目 whose turn it is is not laid out yet, this thread takes the next folder no
+   * thread has taken and lays it out, keeping its pages until their turn; when none is left, it
+   * waits for the worker that has it.
+   */
+  async *categoryPages(edition: Edition, template: Template, fonts: FontSet, diagnostics: Diagnostics): AsyncGenerator<Page[]> {
+    const builder = new FlowBuilder(template, fonts, diagnostics);
+    const byFolder = new Map(edition.categories.map((c) => [path.dirname(c.source.file), c]));
+    const here = new Map<number, LaidOut>();
+    let next = 1;
+    for (const [k, category] of edition.categories.entries()) {
+      const index = this.folders.indexOf(path.dirname(category.source.file));
+      while (!here.has(index) && !this.results[index]!.settled) {
+        const mine = Atomics.add(this.counters, TAKEN, 1);
+        if (mine >= this.folders.length) break;
+        const own = new Diagnostics();
+        here.set(mine, { pages: layoutCategory(byFolder.get(this.folders[mine]!)!, template, new FlowBuilder(template, fonts, own), 1), diagnostics: own.items });
+        // Let the workers' finished pages in before deciding again.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const laid = here.get(index) ?? await this.fromWorker(index, fonts);
+      here.delete(index);
+      diagnostics.items.push(...laid.diagnostics);
+      const blank = next % 2 === 0 ? [emptyPage(next++, true)] : [];
+      const pages = laid.pages;
+      // `next` is odd: moving the pages by an even number keeps rectos rectos. Structure keys
+      // (which lines make one paragraph or heading) were made per worker: made unique per 类目.
+      for (const page of pages) {
+        page.number += next - 1;
+        page.label = String(page.number);
+        for (const line of page.lines) if (line.struct) line.struct = `${k}/${line.struct}`;
+      }
+      addRunningHeads(pages, category, template, builder, edition.runningHead);
+      next += pages.length;
+      yield [...blank, ...pages];
+    }
+  }
+
+  private async fromWorker(index: number, fonts: FontSet): Promise<LaidOut> {
+    const r = await this.results[index]!.promise;
+    return { pages: fromTransfer(r.pages, fonts), diagnostics: r.diagnostics };
+  }
+
+  /** Stop the workers (when the build is done, or has failed). */
+  async close(): Promise<void> {
+    for (const worker of this.workers) worker.removeAllListeners('exit');
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  /** Resolved or rejected. */
+  settled: boolean;
+  resolve(value: T): void;
+  reject(reason: unknown): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  const d = { settled: false } as Deferred<T>;
+  d.promise = new Promise<T>((resolve, reject) => {
+    d.resolve = (value) => {
+      d.settled = true;
+      resolve(value);
+    };
+    d.reject = (reason) => {
+      d.settled = true;
+      reject(reason);
+    };
+  });
+  // Results not waited for (the build stopped early) must not be unhandled rejections.
+  d.promise.catch(() => {});
+  return d;
+}
