@@ -15,6 +15,7 @@ import { writtenPage, type Page, type WrittenPage } from '../layout/types.js';
 import type { Edition } from '../model/document.js';
 import type { Template } from '../template/template.js';
 import { printColours, screenColours, type ColourScheme } from './colour.js';
+import { actualTextSpan } from './actual-text.js';
 import { GlyphWriter } from './glyph-run.js';
 import { Tagger } from './tags.js';
 import { embeddable } from './truetype-subset.js';
@@ -187,15 +188,9 @@ function drawPage(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, tags: Tagger, pa
   doc.fillColor(colours.black).strokeColor(colours.black);
   // All text in one block with the page's coordinates set once; rules after it.
   glyphs.beginText();
-  const marked = doc as unknown as { markContent(tag: string, o?: object): void; endMarkedContent(): void; addContent(s: string | Uint8Array): void };
+  const content = doc as unknown as { addContent(bytes: Uint8Array): void };
   for (const line of page.lines) {
-    tags.line(line, () => {
-      // ActualText: extraction gives the source text, also on stretched lines and where —— is a rule.
-      marked.markContent('Span', { actual: line.text });
-      // As bytes: pdfkit turns a string into bytes one character at a time (the operators are ASCII).
-      marked.addContent(Buffer.from(line.runs.map((run) => glyphs.ops(run)).join('') + '\n', 'latin1'));
-      marked.endMarkedContent();
-    });
+    tags.line(line, () => content.addContent(actualTextSpan(line.text, line.runs.map((run) => glyphs.ops(run)).join(''))));
   }
   glyphs.endText();
   tags.artifact(() => {
