@@ -7,8 +7,8 @@
  *      warm-up, several times, measuring wall time, CPU time (user + sys) and peak RSS
  *      (bench/lib/measure.mjs: GNU time when present, else a Node resource-usage hook);
  *   3. for N = 1 and 40, when the peers are there (bench/lib/peers.mjs), builds the same
- *      content with Typst and XeLaTeX (a clean build: two runs) in the same loop,
- *      interleaved run by run (ours, typst, xelatex);
+ *      content with Typst and XeLaTeX (a clean build: two runs) in the same loop, and ours
+ *      again on one thread (YEARBOOK_WORKERS=0; N > 1), interleaved run by run;
  *   4. prints medians, chars/s, time per page and the ratios against the issue's targets,
  *      and writes every run to out/bench/results.json.
  *
@@ -170,9 +170,11 @@ function toolVersion(cmd, args, re) {
 const pdfDir = path.join(opts.out, 'pdf');
 const editionDir = (n) => path.join(opts.out, 'editions', `n${n}`);
 
-function runOurs(n) {
-  const out = path.join(pdfDir, `ours-${n}.pdf`);
-  const r = measure(process.execPath, [CLI, 'build', editionDir(n), '-o', out], { cwd: REPO, method });
+/** Our build; `workers` sets YEARBOOK_WORKERS (undefined: the program decides, see src/layout/parallel.ts). */
+function runOurs(n, workers) {
+  const out = path.join(pdfDir, `ours-${n}${workers === undefined ? '' : `-w${workers}`}.pdf`);
+  const env = workers === undefined ? process.env : { ...process.env, YEARBOOK_WORKERS: String(workers) };
+  const r = measure(process.execPath, [CLI, 'build', editionDir(n), '-o', out], { cwd: REPO, env, method });
   const m = /: (\d+) pages in ([\d.]+) s/.exec(r.stdout);
   return { ...r, pages: m ? Number(m[1]) : pdfPages(out), inner_s: m ? Number(m[2]) : undefined, pdf: out };
 }
@@ -247,8 +249,10 @@ function record(system, n, run, r) {
 
 for (const n of allSizes) {
   const timed = n >= opts.bigFrom ? opts.bigRuns : opts.runs;
-  const systems = [['ours', runOurs]];
+  const systems = [['ours', (k) => runOurs(k)]];
   if (opts.pairSizes.includes(n)) {
+    // The same build on one thread, to show what the layout workers change (editions of several 类目).
+    if (n > 1) systems.push(['ours-1', (k) => runOurs(k, 0)]);
     if (peers.typst) systems.push(['typst', (k) => runTypst(peers, k)]);
     if (peers.xelatex) systems.push(['xelatex', (k) => runXelatex(peers, k)]);
   }
@@ -299,12 +303,12 @@ function summarise(system, n) {
     ms_per_page: pages ? (wall * 1000) / pages : undefined,
     pdf_bytes: fs.existsSync(rs[0].pdf) ? fs.statSync(rs[0].pdf).size : undefined,
   };
-  if (system === 'ours') s.inner_s = median(rs.map((r) => r.inner_s));
+  if (system.startsWith('ours')) s.inner_s = median(rs.map((r) => r.inner_s));
   if (system === 'xelatex') s.one_run_wall_s = median(rs.map((r) => r.second_run?.wall_s));
   return s;
 }
 const summary = [];
-for (const n of allSizes) for (const sys of ['ours', 'typst', 'xelatex']) {
+for (const n of allSizes) for (const sys of ['ours', 'ours-1', 'typst', 'xelatex']) {
   const s = summarise(sys, n);
   if (s) summary.push(s);
 }
@@ -359,7 +363,7 @@ function table(head, rows) {
   const line = (cells) => `| ${cells.map((c, i) => (numeric[i] ? String(c).padStart(w[i]) : String(c).padEnd(w[i]))).join(' | ')} |`;
   return [line(head), `|${w.map((x, i) => (numeric[i] ? '-'.repeat(x + 1) + ':' : ':' + '-'.repeat(x + 1))).join('|')}|`, ...rows.map(line)].join('\n');
 }
-const label = { ours: 'ours (pdfkit)', typst: 'Typst 0.14.2', xelatex: 'XeLaTeX 2 runs' };
+const label = { ours: 'ours (pdfkit)', 'ours-1': 'ours, one thread', typst: 'Typst 0.14.2', xelatex: 'XeLaTeX 2 runs' };
 
 const out = [];
 out.push('', `## Our build, scaling (median of ${opts.runs} runs; N>=${opts.bigFrom}: ${opts.bigRuns})`, '');
