@@ -43,10 +43,11 @@ interface LaidOut {
 
 /**
  * Below this many 类目 a worker costs more than it saves: starting one (its code, the fonts)
- * takes about a second of CPU. Measured on 2 cores (docs/performance.md): 20 类目 (209 pages)
- * build slower with a worker, 40 (413 pages) about a tenth faster, 80 faster still.
+ * takes about a second of CPU, and the main thread's own reading, checking and writing set the
+ * pace. Measured on 2 cores (docs/performance.md): with one worker, 20 类目 (209 pages) build
+ * slower, 40 (413 pages) about as fast, 80 (820 pages) a quarter faster.
  */
-const MIN_CATEGORIES = 30;
+const MIN_CATEGORIES = 48;
 
 /**
  * Layout workers: one fewer than the cores, since this thread reads, checks and writes, for an
