@@ -96,6 +96,12 @@ export function breakLines(p: Prepared, options: ComposeOptions): number[] {
       for (let j = i + 1; j <= n; j++) {
         acc.add(j - 1);
         if (j < n && !acc.breakable[j]) continue;
+        // Under half the measure before the line-edge trims: under it after them too, and no
+        // overflow (the same outcome as below, without working out the fit).
+        if (j < n && acc.natural < measure / 2) {
+          shortest = j;
+          continue;
+        }
         const fit = acc.fit(j);
         if (fit.natural - fit.shrink > measure + 1e-6) break;
         // A line under half the measure is a last resort (tried below if nothing longer fits).
@@ -132,7 +138,8 @@ export function breakLines(p: Prepared, options: ComposeOptions): number[] {
  */
 class FitAccumulator {
   private i = 0;
-  private natural = 0;
+  /** Widths and gaps of the units added, before the line-edge trims. */
+  natural = 0;
   private blanks = 0;
   private spaceShrink = 0;
   private stretchGaps = 0;
