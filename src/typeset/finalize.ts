@@ -17,16 +17,12 @@ export function finalizeLine(p: Prepared, i: number, j: number, line: number, op
   const units = p.units.slice(i, j);
   const widths = units.map((u) => u.width);
   const shifts = units.map(() => 0);
-  // Blanks still compressible on this line: [left, right] per unit.
-  const blanks = units.map((u) => [u.blankLeft, u.blankRight] as [number, number]);
-  if (options.trimLineStartOpen && blanks[0]![0] > 0) {
-    widths[0]! -= blanks[0]![0];
-    shifts[0] = -blanks[0]![0];
-    blanks[0]![0] = 0;
-  }
+  // Line-edge trims: an opening bracket's blank at the start, any blank at the end.
+  const startTrim = options.trimLineStartOpen ? units[0]!.blankLeft : 0;
+  widths[0]! -= startTrim;
+  shifts[0] = -startTrim;
   const lastK = units.length - 1;
-  widths[lastK]! -= blanks[lastK]![1];
-  blanks[lastK]![1] = 0;
+  widths[lastK]! -= units[lastK]!.blankRight;
 
   // gaps[k] lies before units[k] on this line.
   const gaps = units.map((_, k) => (k === 0 ? 0 : p.gaps[i + k]!.space));
@@ -39,6 +35,10 @@ export function finalizeLine(p: Prepared, i: number, j: number, line: number, op
   const pushedOut = next !== undefined && slack > EPS && next.width - next.blankRight + (p.gaps[j]!.space) <= slack + EPS;
 
   if (slack < -EPS && options.pushIn) {
+    // Blanks still compressible on this line, [left, right] per unit, the trimmed ones gone.
+    const blanks = units.map((u) => [u.blankLeft, u.blankRight] as [number, number]);
+    blanks[0]![0] -= startTrim;
+    blanks[lastK]![1] = 0;
     slack = shrinkLine(units, widths, shifts, blanks, gaps, kinds, -slack);
     slack = -slack;
   } else if (slack > EPS && !last) {
@@ -54,7 +54,11 @@ export function finalizeLine(p: Prepared, i: number, j: number, line: number, op
   units.forEach((u, k) => {
     x += gaps[k]!;
     if (k > 0 && (kinds[k] === 'word' || p.gaps[i + k]!.typed)) text += ' ';
-    for (const g of u.glyphs) glyphs.push({ face: g.face, id: g.id, text: g.text, x: x + shifts[k]! + g.x, ...(g.invisible ? { invisible: true } : {}) });
+    for (const g of u.glyphs) {
+      const placed: PlacedGlyph = { face: g.face, id: g.id, text: g.text, x: x + shifts[k]! + g.x };
+      if (g.invisible) placed.invisible = true;
+      glyphs.push(placed);
+    }
     if (u.rule) rules.push({ from: x + u.rule.from, to: x + u.rule.to });
     text += u.text;
     x += widths[k]!;

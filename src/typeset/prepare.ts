@@ -16,7 +16,8 @@ interface Char {
   offset: number;
 }
 
-type Token = { char: Char } | { gap: number; alignToEm: boolean };
+/** A character, or the fixed gap after a run-in heading. */
+type Token = Char | { gap: number; alignToEm: boolean };
 
 /** Width of the 2 em dash and ellipsis units, and the dash rule's ink inset, in em. */
 const LONG_MARK = 2;
@@ -44,13 +45,12 @@ export function prepare(pieces: readonly Piece[], fonts: FontSet, options: Compo
   };
 
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if ('gap' in t) {
-      pendingGap = { kind: 'fixed', space: t.gap, breakable: true };
-      if (t.alignToEm) aligned = { before: prepared.units.length, gap: pendingGap };
+    const c = tokens[i]!;
+    if ('gap' in c) {
+      pendingGap = { kind: 'fixed', space: c.gap, breakable: true };
+      if (c.alignToEm) aligned = { before: prepared.units.length, gap: pendingGap };
       continue;
     }
-    const c = t.char;
     if (c.cls === 'space') {
       // A typed space (not a segment break) is kept in the line's text.
       if (c.ch === ' ') pendingSpace = 'typed';
@@ -61,7 +61,7 @@ export function prepare(pieces: readonly Piece[], fonts: FontSet, options: Compo
     if (c.ch === '\u3000' && prepared.units.length === 0) continue;
     const next = (k: number): Char | undefined => {
       const n = tokens[i + k];
-      return n && 'char' in n ? n.char : undefined;
+      return n && !('gap' in n) ? n : undefined;
     };
     if (c.cls === 'western' || (isJoiningConnector(c) && isDigitChar(lastChar(prepared.units)) && isDigitChar(next(1)))) {
       // A Western word or number, including a connector between digits (25—26, 14～35).
@@ -69,8 +69,8 @@ export function prepare(pieces: readonly Piece[], fonts: FontSet, options: Compo
       const chars: Char[] = [];
       while (j < tokens.length) {
         const tj = tokens[j]!;
-        if (!('char' in tj)) break;
-        const cj = tj.char;
+        if ('gap' in tj) break;
+        const cj = tj;
         const joins = isJoiningConnector(cj) && isDigitChar(chars[chars.length - 1]) && isDigitChar(nextChar(tokens, j));
         if (cj.cls !== 'western' && !joins) break;
         chars.push(cj);
@@ -108,7 +108,7 @@ function collect(pieces: readonly Piece[]): Token[] {
     for (const ch of p.text.normalize('NFC')) {
       // A segment break is a space; spaces between CJK characters then vanish (clreq SN-1, SN-2).
       const cls = ch === '\n' || ch === '\r' ? 'space' : classify(ch);
-      tokens.push({ char: { ch, cls, role: p.role, offset: base + k } });
+      tokens.push({ ch, cls, role: p.role, offset: base + k });
       k += ch.length;
     }
     offset = base + k;
@@ -118,7 +118,7 @@ function collect(pieces: readonly Piece[]): Token[] {
 
 function nextChar(tokens: Token[], j: number): Char | undefined {
   const n = tokens[j + 1];
-  return n && 'char' in n ? n.char : undefined;
+  return n && !('gap' in n) ? n : undefined;
 }
 
 function lastChar(units: Unit[]): Char | undefined {
