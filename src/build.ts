@@ -7,7 +7,7 @@ import path from 'node:path';
 import { makeManifest, writeManifest } from './archive/manifest.js';
 import { checkEdition } from './check/check-edition.js';
 import { ContentError, type Diagnostic, type Diagnostics } from './content/diagnostics.js';
-import { loadEdition } from './content/load-edition.js';
+import { loadEdition, type LoadOptions } from './content/load-edition.js';
 import { loadFonts, type FontSet } from './fonts/font-config.js';
 import { layoutWholeBook } from './layout/assemble.js';
 import { LayoutPool } from './layout/parallel.js';
@@ -54,8 +54,8 @@ export interface Loaded {
   diagnostics: Diagnostics;
 }
 
-export function loadChecked(editionDir: string): Loaded {
-  const { edition, diagnostics } = loadEdition(editionDir);
+export function loadChecked(editionDir: string, options: LoadOptions = {}): Loaded {
+  const { edition, diagnostics } = loadEdition(editionDir, options);
   checkContent(edition, diagnostics);
   return { edition, diagnostics, template: loadTemplate(edition.template, edition.templateVersion), fonts: loadFonts() };
 }
@@ -83,7 +83,7 @@ export async function build(editionDir: string, options: BuildOptions = {}): Pro
 
 async function buildWith(pool: LayoutPool | undefined, editionDir: string, options: BuildOptions): Promise<BuildResult> {
   const kind = options.kind ?? 'book';
-  const { edition, diagnostics } = loadEdition(editionDir, pool ? (category, folder) => pool.read(category, folder) : undefined);
+  const { edition, diagnostics } = loadEdition(editionDir, pool ? { onCategory: (category, folder) => pool.read(category, folder) } : {});
   const template = loadTemplate(edition.template, edition.templateVersion);
   checkContent(edition, diagnostics);
   const fonts = loadFonts();

@@ -26,11 +26,17 @@ export interface LoadResult {
   diagnostics: Diagnostics;
 }
 
-/**
- * `onCategory` is told of each 类目 as soon as it is read, with its place among the edition's
- * 类目 folders (categoryFolders): layout workers start on it while the rest is read.
- */
-export function loadEdition(dir: string, onCategory?: (category: Category, folder: number) => void): LoadResult {
+export interface LoadOptions {
+  /**
+   * Told of each 类目 as soon as it is read, with its place among the edition's 类目 folders
+   * (categoryFolders): layout workers start on it while the rest is read.
+   */
+  onCategory?: (category: Category, folder: number) => void;
+  /** Read only this 类目 folder (a proof of a part of it): the other 类目 are left out. */
+  only?: string;
+}
+
+export function loadEdition(dir: string, { onCategory, only }: LoadOptions = {}): LoadResult {
   const root = path.resolve(dir);
   const diagnostics = new Diagnostics();
   const editionFile = path.join(root, EDITION_FILE);
@@ -41,7 +47,7 @@ export function loadEdition(dir: string, onCategory?: (category: Category, folde
   const meta = readYaml({ file: editionFile, text: readText(editionFile), firstLine: 1 }, editionSchema, diagnostics);
   const realRoot = fs.realpathSync(root);
   const categories = sortByOrder(
-    orderedChildren(root, CATEGORY_FILE, diagnostics).map((c, folder) => {
+    orderedChildren(root, CATEGORY_FILE, diagnostics).filter((c) => only === undefined || c.dir === path.resolve(only)).map((c, folder) => {
       const category = loadCategory(c, realRoot, diagnostics);
       if (onCategory) {
         const { order: _order, ...unordered } = category;

@@ -40,7 +40,8 @@ export interface ProofResult {
 
 export async function proof(targetPath: string, options: ProofOptions = {}): Promise<ProofResult> {
   const target = findTarget(targetPath);
-  const { edition, diagnostics, template, fonts } = loadChecked(target.editionDir);
+  // Only the target's 类目 is read and checked: its pages do not depend on the others.
+  const { edition, diagnostics, template, fonts } = loadChecked(target.editionDir, { only: target.categoryDir });
   const category = categoryOf(edition, target);
   const bookRecord = readPageRecord(path.resolve(options.book ?? path.join('out', `${edition.id}.pdf`)));
   const firstPage = bookRecord?.starts.find((s) => s.level === 1 && s.source === category.source.file)?.page;

@@ -9,6 +9,8 @@ import type { Category, Edition } from '../model/document.js';
 
 export interface ProofTarget {
   editionDir: string;
+  /** The 类目 folder the target is in (a proof reads only this 类目). */
+  categoryDir: string;
   /** The file whose bookmark starts the proofed part: category.yaml, section.yaml or the entry .md. */
   startFile: string;
   level: 1 | 2 | 3;
@@ -23,9 +25,10 @@ export function findTarget(target: string): ProofTarget {
     if (up === editionDir) throw new Error(`${target}: not inside an edition (no ${EDITION_FILE} above it)`);
     editionDir = up;
   }
-  if (abs.endsWith('.md')) return { editionDir, startFile: abs, level: 3 };
-  if (fs.existsSync(path.join(abs, SECTION_FILE))) return { editionDir, startFile: path.join(abs, SECTION_FILE), level: 2 };
-  if (fs.existsSync(path.join(abs, CATEGORY_FILE))) return { editionDir, startFile: path.join(abs, CATEGORY_FILE), level: 1 };
+  const categoryDir = path.join(editionDir, path.relative(editionDir, abs).split(path.sep)[0]!);
+  if (abs.endsWith('.md')) return { editionDir, categoryDir, startFile: abs, level: 3 };
+  if (fs.existsSync(path.join(abs, SECTION_FILE))) return { editionDir, categoryDir, startFile: path.join(abs, SECTION_FILE), level: 2 };
+  if (fs.existsSync(path.join(abs, CATEGORY_FILE))) return { editionDir, categoryDir, startFile: path.join(abs, CATEGORY_FILE), level: 1 };
   throw new Error(`${target}: give a 类目 or 分目 folder or an entry (.md) file of the edition`);
 }
 

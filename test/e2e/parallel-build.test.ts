@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM helper without types
 import { generateEdition } from '../../bench/lib/edition.mjs';
 import { cliMain, ROOT, runCli } from '../cli/cli-process.js';
 

@@ -10,7 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM helper without types
+import { generateEdition } from '../../bench/lib/edition.mjs';
 import { build } from '../../src/build.js';
+import { ContentError } from '../../src/content/diagnostics.js';
 import { readPageRecord } from '../../src/pdf/page-record.js';
 import { proof } from '../../src/proof/proof.js';
 import { loadTemplate } from '../../src/template/template.js';
@@ -130,6 +133,25 @@ describe('proofs', () => {
     expect(changed.length).toBeLessThanOrEqual(12); // the edited paragraph reflows, nothing else
     expect(changed.map((f) => f.text).join('')).toContain('系列活动');
     expect(fs.readFileSync(second.report, 'utf8')).toContain('改动');
+  });
+
+  it('reads only the 类目 it proofs, with the page numbers the whole book gave it', async () => {
+    const edition = path.join(tmp, 'n3');
+    generateEdition('content/2019', edition, 3);
+    const whole = path.join(tmp, 'n3.pdf');
+    await build(edition, { output: whole });
+    // A broken entry in the first 类目 stops the build, not a proof of the third.
+    const broken = path.join(edition, '01-qunzhong-tuanti-1/01-zonggonghui/01-gaikuang.md');
+    fs.writeFileSync(broken, '---\ntitel: 概况\n---\n正文。\n');
+    const section = path.join(edition, '03-qunzhong-tuanti-3/02-tuanquwei');
+    const out = path.join(tmp, 'n3-proof.pdf');
+    const r = await proof(section, { output: out, book: whole, date: '2026-11-28' });
+    expect(r.pageNumbersKnown).toBe(true);
+    const bookRecord = readPageRecord(whole)!;
+    const proofRecord = readPageRecord(out)!;
+    expect(proofRecord.pages[0]!.number).toBeGreaterThan(20);
+    for (const p of proofRecord.pages) expect(p.lines).toEqual(bookRecord.pages.find((b) => b.label === p.label)!.lines);
+    await expect(proof(path.join(edition, '01-qunzhong-tuanti-1/02-tuanquwei'), { output: out, book: whole })).rejects.toThrow(ContentError);
   });
 });
 
