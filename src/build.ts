@@ -5,18 +5,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { makeManifest, writeManifest } from './archive/manifest.js';
-import { checkEdition } from './check/check-edition.js';
-import { ContentError, type Diagnostic, type Diagnostics } from './content/diagnostics.js';
-import { loadEdition, type LoadOptions } from './content/load-edition.js';
-import { loadFonts, type FontSet } from './fonts/font-config.js';
+import { ContentError, type Diagnostic } from './content/diagnostics.js';
+import { loadEdition } from './content/load-edition.js';
+import { loadFonts } from './fonts/font-config.js';
 import { layoutWholeBook } from './layout/assemble.js';
 import { LayoutPool } from './layout/parallel.js';
 import type { Page, WrittenPage } from './layout/types.js';
+import { buildDate, checkContent } from './load.js';
 import type { Edition } from './model/document.js';
 import { writePageRecord } from './pdf/page-record.js';
 import { checkImageResolution } from './pdf/print-checks.js';
 import { PdfWriter, type WriteOptions } from './pdf/writer.js';
-import { loadTemplate, type Template } from './template/template.js';
+import { loadTemplate } from './template/template.js';
 
 const MM = 72 / 25.4;
 
@@ -44,26 +44,6 @@ export interface BuildResult {
   layoutWorkers: number;
   /** The archive manifest (archive builds only). */
   manifest?: string;
-}
-
-/** An edition loaded and checked, with its template and fonts: what every layout starts from. */
-export interface Loaded {
-  edition: Edition;
-  template: Template;
-  fonts: FontSet;
-  diagnostics: Diagnostics;
-}
-
-export function loadChecked(editionDir: string, options: LoadOptions = {}): Loaded {
-  const { edition, diagnostics } = loadEdition(editionDir, options);
-  checkContent(edition, diagnostics);
-  return { edition, diagnostics, template: loadTemplate(edition.template, edition.templateVersion), fonts: loadFonts() };
-}
-
-/** The text checks; the content's errors stop the build here (they report every unprintable character at its column, before the layout would). */
-function checkContent(edition: Edition, diagnostics: Diagnostics): void {
-  checkEdition(edition, diagnostics);
-  if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
 }
 
 /**
@@ -129,11 +109,4 @@ export function editionDirs(contentDir: string): string[] {
   return fs.readdirSync(contentDir).sort()
     .map((name) => path.join(contentDir, name))
     .filter((dir) => fs.existsSync(path.join(dir, 'edition.yaml')));
-}
-
-/** SOURCE_DATE_EPOCH when set (reproducible-builds.org), else 1 January after the edition year. */
-export function buildDate(year: number): Date {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date(Date.UTC(year + 1, 0, 1));
 }
