@@ -68,6 +68,8 @@ export class LayoutPool {
   private readonly counters = new Int32Array(new SharedArrayBuffer(8));
   /** What the workers send back, by folder. */
   private readonly results: Deferred<LayoutResult>[];
+  /** The edition read was not the one listed at the start (a folder came or went meanwhile). */
+  private changed = false;
 
   /**
    * Start layout workers for the edition, or undefined when that would not pay
@@ -102,7 +104,10 @@ export class LayoutPool {
 
   /** Hand a 类目 just read (loadEdition's onCategory) to the workers. */
   read(category: Category, folder: number): void {
-    if (this.folders[folder] !== path.dirname(category.source.file)) return;
+    if (this.folders[folder] !== path.dirname(category.source.file)) {
+      this.changed = true;
+      return;
+    }
     for (const worker of this.workers) worker.postMessage({ folder, category } satisfies ReadCategory);
     Atomics.add(this.counters, READ, 1);
     Atomics.notify(this.counters, READ);
@@ -110,10 +115,11 @@ export class LayoutPool {
 
   /**
    * Whether the workers' pages can be used: only when every 类目 opens on a recto (otherwise its
-   * pages depend on the 类目 before it) and the 类目 are those the pool was started with.
+   * pages depend on the 类目 before it) and the 类目 read are those the pool was started with
+   * (otherwise a worker may wait for one that never comes).
    */
   usable(edition: Edition, template: Template): boolean {
-    return template.category_starts_recto && edition.categories.length === this.folders.length
+    return template.category_starts_recto && !this.changed && edition.categories.length === this.folders.length
       && edition.categories.every((c) => this.folders.includes(path.dirname(c.source.file)));
   }
 
