@@ -50,7 +50,8 @@ export interface HeadingItem {
   size: number;
   slots: number;
   rule: boolean;
-  title: string;
+  /** Keys the heading's structure element (as a paragraph's id keys its lines). */
+  para: number;
 }
 
 export interface FigureItem {
@@ -133,7 +134,7 @@ export class FlowBuilder {
     const lines = this.compose([{ text: section.title, role: 'heading' }], this.options(h.size, Math.floor(measure), 0, 'center'), section.source);
     const items: FlowItem[] = [
       { kind: 'mark', level: 2, title: section.title, source: section.source.file },
-      { kind: 'heading', lines, size: h.size, slots: h.lines, rule: h.rule, title: section.title },
+      { kind: 'heading', lines, size: h.size, slots: h.lines, rule: h.rule, para: this.nextPara() },
     ];
     for (const entry of section.entries) items.push(...this.entry(entry));
     if (section.byline) this.addByline(items, section.byline, section.source);

@@ -88,7 +88,7 @@ export function drawFrame(page: Page, frame: PageFrame, geo: PageGeometry): void
         const lead = item.size * 1.4;
         const centre = geo.slotTop(slot) + (item.slots * pitch) / 2;
         const first = centre - ((item.lines.length - 1) * lead) / 2 + (EM_BOX_ASCENT - 0.5) * item.size;
-        item.lines.forEach((l, k) => page.lines.push(pageLine(l, x, first + k * lead, item.size, 'heading', c, `h:${item.title}:${page.number}`)));
+        item.lines.forEach((l, k) => page.lines.push(pageLine(l, x, first + k * lead, item.size, 'heading', c, `h:${item.para}`)));
         if (item.rule) {
           const y = geo.slotTop(slot + item.slots) - pitch / 4;
           page.rules.push({ x1: x, y1: y, x2: x + geo.t.measure, y2: y, width: 0.5 });

@@ -102,7 +102,7 @@ export function indexItems(groups: IndexGroup[], t: Template, builder: FlowBuild
   const size = t.grid.body_size;
   for (const g of groups) {
     const [line] = builder.compose([{ text: g.letter, role: 'heading' }], builder.options(size, t.grid.chars_per_line, 0, 'center'), edition.source);
-    const heading: HeadingItem = { kind: 'heading', lines: line ? [line] : [], size, slots: 2, rule: false, title: g.letter };
+    const heading: HeadingItem = { kind: 'heading', lines: line ? [line] : [], size, slots: 2, rule: false, para: builder.nextPara() };
     items.push(heading);
     for (const e of g.entries) {
       items.push(...termLines(e, 0, t, builder, edition));

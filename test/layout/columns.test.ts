@@ -17,7 +17,7 @@ function paragraph(n: number, kind: LineItem['lineKind'] = 'body'): LineItem[] {
   const id = ++para;
   return Array.from({ length: n }, (_, index) => ({ kind: 'line', line: line(`p${id}.${index}`), size: 9, lineKind: kind, indent: 0, para: id, index, count: n }));
 }
-const heading = (title: string): HeadingItem => ({ kind: 'heading', lines: [], size: 13, slots: 3, rule: false, title });
+const heading = (title: string): HeadingItem => ({ kind: 'heading', lines: [line(title)], size: 13, slots: 3, rule: false, para: ++para });
 const noReflow = () => { throw new Error('no reflow expected'); };
 
 /** Where each item landed: "page/column/slot" keyed by the line text or heading title. */
@@ -25,7 +25,7 @@ function fill(items: FlowItem[], opener = 0): Map<string, string> {
   const pages = new ColumnFiller(template, items, noReflow).fill(opener);
   const where = new Map<string, string>();
   pages.forEach((p, pi) => p.columns.forEach((c, ci) => c.placed.forEach((pl) => {
-    where.set(pl.item.kind === 'line' ? pl.item.line.text : pl.item.title, `${pi}/${ci}/${pl.slot}`);
+    where.set(pl.item.kind === 'line' ? pl.item.line.text : pl.item.lines[0]!.text, `${pi}/${ci}/${pl.slot}`);
   })));
   return where;
 }
