@@ -21,3 +21,9 @@ export interface PdfkitInternals {
   page: PdfkitPage;
   addContent(op: string): unknown;
 }
+
+/** The document's page tree and outline, as the PDF writer reorders them (writeFront). */
+export interface PdfkitTrees {
+  _root: { data: { Pages: { data: { Kids: unknown[] } } } };
+  outline: { children: unknown[] };
+}

@@ -17,6 +17,7 @@ import type { Template } from '../template/template.js';
 import { printColours, screenColours, type ColourScheme } from './colour.js';
 import { actualTextSpan } from './actual-text.js';
 import { GlyphWriter } from './glyph-run.js';
+import type { PdfkitTrees } from './pdfkit-internals.js';
 import { Tagger } from './tags.js';
 import { embeddable } from './truetype-subset.js';
 import { drawCropMarks, printOffset, setPageBoxes, type PrintMarks } from './print-marks.js';
@@ -106,9 +107,10 @@ export class PdfWriter {
 
   /** Write pages and place them before all the others: in the page order, the outline and the structure tree. */
   writeFront(pages: readonly Page[]): WrittenPage[] {
-    const kids = (this.doc as unknown as { _root: { data: { Pages: { data: { Kids: unknown[] } } } } })._root.data.Pages.data.Kids;
+    const trees = this.doc as unknown as PdfkitTrees;
+    const kids = trees._root.data.Pages.data.Kids;
     const before = kids.length;
-    const items = (this.doc.outline as unknown as { children: unknown[] }).children;
+    const items = trees.outline.children;
     const itemsBefore = items.length;
     this.tags.front();
     const written = this.write(pages);
