@@ -5,6 +5,7 @@
  */
 import * as fontkit from 'fontkit';
 import fs from 'node:fs';
+import { SfntTables } from './sfnt-tables.js';
 
 export interface GlyphInfo {
   /** Glyph id in the font; 0 means the font lacks the character. */
@@ -16,16 +17,18 @@ export interface GlyphInfo {
 export class FontFace {
   private readonly glyphs = new Map<number, GlyphInfo>();
   private readonly unitsPerEm: number;
+  /** The file's tables, read directly: advances here, glyph data for the PDF's subsets. */
+  readonly tables: SfntTables;
 
   constructor(
     /** The name the font configuration gives this face. */
     readonly name: string,
     readonly file: string,
     readonly font: fontkit.Font,
-    /** The font file's bytes (the PDF writer subsets from them). */
-    readonly data: Buffer,
+    data: Buffer,
   ) {
     this.unitsPerEm = font.unitsPerEm;
+    this.tables = new SfntTables(data);
   }
 
   static open(name: string, file: string): FontFace {
@@ -40,8 +43,8 @@ export class FontFace {
   glyph(codePoint: number): GlyphInfo {
     let g = this.glyphs.get(codePoint);
     if (!g) {
-      const glyph = this.font.glyphForCodePoint(codePoint);
-      g = { id: glyph.id, advance: glyph.advanceWidth / this.unitsPerEm };
+      const id = this.font.glyphForCodePoint(codePoint).id;
+      g = { id, advance: this.tables.metrics(id)[0] / this.unitsPerEm };
       this.glyphs.set(codePoint, g);
     }
     return g;

@@ -14,48 +14,7 @@
  */
 import type * as fontkit from 'fontkit';
 import type { FontFace } from '../fonts/font-face.js';
-
-/** The parts of a TrueType font file a subset is made from (read once per face). */
-export class TrueTypeSource {
-  readonly tables = new Map<string, Buffer>();
-  /** Start of each glyph in `glyf`, numGlyphs + 1 entries. */
-  readonly loca: Uint32Array;
-  readonly numberOfHMetrics: number;
-
-  constructor(data: Buffer) {
-    const numTables = data.readUInt16BE(4);
-    for (let k = 0; k < numTables; k++) {
-      const record = 12 + 16 * k;
-      const tag = data.toString('latin1', record, record + 4);
-      const offset = data.readUInt32BE(record + 8);
-      this.tables.set(tag, data.subarray(offset, offset + data.readUInt32BE(record + 12)));
-    }
-    const numGlyphs = this.table('maxp').readUInt16BE(4);
-    const long = this.table('head').readInt16BE(50) === 1;
-    const loca = this.table('loca');
-    this.loca = new Uint32Array(numGlyphs + 1);
-    for (let g = 0; g <= numGlyphs; g++) this.loca[g] = long ? loca.readUInt32BE(4 * g) : 2 * loca.readUInt16BE(2 * g);
-    this.numberOfHMetrics = this.table('hhea').readUInt16BE(34);
-  }
-
-  table(tag: string): Buffer {
-    const t = this.tables.get(tag);
-    if (!t) throw new Error(`the font has no '${tag}' table`);
-    return t;
-  }
-
-  glyph(gid: number): Buffer {
-    return this.table('glyf').subarray(this.loca[gid]!, this.loca[gid + 1]!);
-  }
-
-  /** Advance width and left side bearing, as hmtx gives them (the last advance repeats). */
-  metrics(gid: number): [number, number] {
-    const hmtx = this.table('hmtx');
-    const n = this.numberOfHMetrics;
-    if (gid < n) return [hmtx.readUInt16BE(4 * gid), hmtx.readInt16BE(4 * gid + 2)];
-    return [hmtx.readUInt16BE(4 * (n - 1)), hmtx.readInt16BE(4 * n + 2 * (gid - n))];
-  }
-}
+import type { SfntTables } from '../fonts/sfnt-tables.js';
 
 /** Composite glyph flags (OpenType glyf table). */
 const ARG_1_AND_2_ARE_WORDS = 0x0001;
@@ -69,7 +28,7 @@ export class TrueTypeSubset {
   readonly glyphs: number[] = [];
   private readonly mapping = new Map<number, number>();
 
-  constructor(private readonly source: TrueTypeSource) {
+  constructor(private readonly source: SfntTables) {
     this.includeGlyph(0);
   }
 
@@ -178,15 +137,13 @@ const embeddables = new WeakMap<FontFace, fontkit.Font>();
 /**
  * The face's font as pdfkit should embed it: fontkit's font with this subset. Fonts without
  * a glyf table (CFF outlines) keep fontkit's subset. Made once per face, so a process that
- * writes many PDFs (proof --watch) reads the tables once.
+ * writes many PDFs (proof --watch) makes it once.
  */
 export function embeddable(face: FontFace): fontkit.Font {
   let font = embeddables.get(face);
   if (!font) {
-    const data = face.data;
-    const glyf = data.readUInt32BE(0) === 0x00010000 || data.toString('latin1', 0, 4) === 'true';
-    const source = glyf ? new TrueTypeSource(data) : undefined;
-    font = source && source.tables.has('glyf')
+    const source = face.tables;
+    font = source.tables.has('glyf')
       ? Object.create(face.font, { createSubset: { value: () => new TrueTypeSubset(source) } }) as fontkit.Font
       : face.font;
     embeddables.set(face, font);

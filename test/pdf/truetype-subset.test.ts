@@ -6,7 +6,8 @@
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../src/fonts/font-config.js';
-import { fontFile, TrueTypeSource, TrueTypeSubset } from '../../src/pdf/truetype-subset.js';
+import { SfntTables } from '../../src/fonts/sfnt-tables.js';
+import { fontFile, TrueTypeSubset } from '../../src/pdf/truetype-subset.js';
 
 const fonts = loadFonts();
 
@@ -25,7 +26,7 @@ describe('subset of the body face', () => {
   const face = fonts.face('body');
   const text = '上城区总工会年鉴编辑部。，、“”（）——2019';
   const ids = [...text].map((ch) => face.glyph(ch.codePointAt(0)!).id);
-  const subset = new TrueTypeSubset(new TrueTypeSource(face.data));
+  const subset = new TrueTypeSubset(face.tables);
   const cids = ids.map((id) => subset.includeGlyph(id));
   const data = subset.encode();
   const font = open(data);
@@ -55,7 +56,7 @@ describe('subset of the body face', () => {
   });
 
   it('gives the same bytes for the same glyphs (reproducible PDFs)', () => {
-    const again = new TrueTypeSubset(new TrueTypeSource(face.data));
+    const again = new TrueTypeSubset(face.tables);
     for (const id of ids) again.includeGlyph(id);
     expect(again.encode().equals(data)).toBe(true);
   });
@@ -112,7 +113,7 @@ function compositeFont(): Buffer {
 describe('composite glyphs', () => {
   it('bring their components into the subset, with the component ids rewritten', () => {
     const original = open(compositeFont());
-    const subset = new TrueTypeSubset(new TrueTypeSource(compositeFont()));
+    const subset = new TrueTypeSubset(new SfntTables(compositeFont()));
     expect(subset.includeGlyph(2)).toBe(1);
     const font = open(subset.encode());
     expect(subset.glyphs).toEqual([0, 2, 1]);
