@@ -6,17 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { makeManifest, writeManifest } from './archive/manifest.js';
 import { ContentError, type Diagnostic } from './content/diagnostics.js';
-import { loadEdition } from './content/load-edition.js';
-import { loadFonts } from './fonts/font-config.js';
 import { layoutWholeBook } from './layout/assemble.js';
 import { LayoutPool } from './layout/parallel.js';
 import type { Page, WrittenPage } from './layout/types.js';
-import { buildDate, checkContent } from './load.js';
+import { buildDate, loadChecked } from './load.js';
 import type { Edition } from './model/document.js';
 import { writePageRecord } from './pdf/page-record.js';
 import { checkImageResolution } from './pdf/print-checks.js';
 import { PdfWriter, type WriteOptions } from './pdf/writer.js';
-import { loadTemplate } from './template/template.js';
 
 const MM = 72 / 25.4;
 
@@ -63,10 +60,7 @@ export async function build(editionDir: string, options: BuildOptions = {}): Pro
 
 async function buildWith(pool: LayoutPool | undefined, editionDir: string, options: BuildOptions): Promise<BuildResult> {
   const kind = options.kind ?? 'book';
-  const { edition, diagnostics } = loadEdition(editionDir, pool ? { onCategory: (category, folder) => pool.read(category, folder) } : {});
-  const template = loadTemplate(edition.template, edition.templateVersion);
-  checkContent(edition, diagnostics);
-  const fonts = loadFonts();
+  const { edition, diagnostics, template, fonts } = loadChecked(editionDir, pool ? { onCategory: (category, folder) => pool.read(category, folder) } : {});
   const suffix = kind === 'book' ? '' : `-${kind}`;
   const output = path.resolve(options.output ?? path.join('out', `${edition.id}${suffix}.pdf`));
   const write: WriteOptions = { date: buildDate(edition.year), frontMatter: true };

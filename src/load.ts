@@ -24,7 +24,7 @@ export function loadChecked(editionDir: string, options: LoadOptions = {}): Load
 }
 
 /** The text checks; the content's errors stop the build here (they report every unprintable character at its column, before the layout would). */
-export function checkContent(edition: Edition, diagnostics: Diagnostics): void {
+function checkContent(edition: Edition, diagnostics: Diagnostics): void {
   checkEdition(edition, diagnostics);
   if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
 }
