@@ -27,13 +27,25 @@ export function layoutBook(edition: Edition, template: Template, fonts: FontSet,
 export function* categoryPages(edition: Edition, template: Template, fonts: FontSet, diagnostics: Diagnostics,
   categories: readonly Category[], firstPage: number): Generator<Page[]> {
   const builder = new FlowBuilder(template, fonts, diagnostics);
-  let next = firstPage;
-  for (const category of categories) {
-    const blank = template.category_starts_recto && next % 2 === 0 ? [emptyPage(next++, true)] : [];
-    const pages = layoutCategory(category, template, builder, next);
-    addRunningHeads(pages, category, template, builder, edition.runningHead);
-    next += pages.length;
-    yield [...blank, ...pages];
+  const book = new Pagination(edition, template, builder, firstPage);
+  for (const category of categories) yield book.place(category, (first) => layoutCategory(category, template, builder, first));
+}
+
+/**
+ * The 类目 put one after the other, from page `next` on: the blank verso before a 类目 that
+ * must open on a recto, the 类目's pages numbered on from there, its running heads and folios.
+ */
+export class Pagination {
+  constructor(private readonly edition: Edition, private readonly template: Template, private readonly builder: FlowBuilder,
+    private next: number) {}
+
+  /** A 类目's pages, `lay` giving them numbered from the page it is given (blank verso first when needed). */
+  place(category: Category, lay: (firstPage: number) => Page[]): Page[] {
+    const blank = this.template.category_starts_recto && this.next % 2 === 0 ? [emptyPage(this.next++, true)] : [];
+    const pages = lay(this.next);
+    addRunningHeads(pages, category, this.template, this.builder, this.edition.runningHead);
+    this.next += pages.length;
+    return [...blank, ...pages];
   }
 }
 
@@ -59,7 +71,7 @@ export function layoutCategory(category: Category, template: Template, builder: 
 }
 
 /** The running heads and folios of a 类目's pages (none on its opener when the template says so). */
-export function addRunningHeads(pages: readonly Page[], category: Category, template: Template, builder: FlowBuilder, book: string): void {
+function addRunningHeads(pages: readonly Page[], category: Category, template: Template, builder: FlowBuilder, book: string): void {
   pages.forEach((page, k) => {
     if (k > 0 || !template.running_head.suppress_on_opener) {
       drawRunningHead(page, new PageGeometry(template, page.number), builder, book, category.title, category.source);

@@ -20,10 +20,9 @@ import { categoryFolders } from '../content/load-edition.js';
 import type { FontSet } from '../fonts/font-config.js';
 import type { Category, Edition } from '../model/document.js';
 import type { Template } from '../template/template.js';
-import { addRunningHeads, layoutCategory } from './book.js';
+import { layoutCategory, Pagination } from './book.js';
 import { FlowBuilder } from './flow.js';
 import { READ, TAKEN, type LayoutWork, type ReadCategory } from './layout-work.js';
-import { emptyPage } from './page-draw.js';
 import { fromTransfer, type TransferPage } from './transfer.js';
 import type { Page } from './types.js';
 
@@ -68,6 +67,8 @@ export class LayoutPool {
   private readonly counters = new Int32Array(new SharedArrayBuffer(8));
   /** What the workers send back, by folder. */
   private readonly results: Deferred<LayoutResult>[];
+  /** Each 类目 folder's place in `folders`. */
+  private readonly folderIndex: Map<string, number>;
   /** The edition read was not the one listed at the start (a folder came or went meanwhile). */
   private changed = false;
 
@@ -83,6 +84,7 @@ export class LayoutPool {
   }
 
   private constructor(editionDir: string, private readonly folders: string[], count: number) {
+    this.folderIndex = new Map(folders.map((dir, k) => [dir, k]));
     this.results = folders.map(() => deferred<LayoutResult>());
     const fail = (e: unknown) => this.results.forEach((r) => r.reject(e));
     const work: LayoutWork = { editionDir, count: folders.length, counters: this.counters };
@@ -120,7 +122,7 @@ export class LayoutPool {
    */
   usable(edition: Edition, template: Template): boolean {
     return template.category_starts_recto && !this.changed && edition.categories.length === this.folders.length
-      && edition.categories.every((c) => this.folders.includes(path.dirname(c.source.file)));
+      && edition.categories.every((c) => this.folderIndex.has(path.dirname(c.source.file)));
   }
 
   /**
@@ -130,12 +132,11 @@ export class LayoutPool {
    * waits for the worker that has it.
    */
   async *categoryPages(edition: Edition, template: Template, fonts: FontSet, diagnostics: Diagnostics): AsyncGenerator<Page[]> {
-    const builder = new FlowBuilder(template, fonts, diagnostics);
+    const book = new Pagination(edition, template, new FlowBuilder(template, fonts, diagnostics), 1);
     const byFolder = new Map(edition.categories.map((c) => [path.dirname(c.source.file), c]));
     const here = new Map<number, LaidOut>();
-    let next = 1;
     for (const [k, category] of edition.categories.entries()) {
-      const index = this.folders.indexOf(path.dirname(category.source.file));
+      const index = this.folderIndex.get(path.dirname(category.source.file))!;
       while (!here.has(index) && !this.results[index]!.settled) {
         const mine = Atomics.add(this.counters, TAKEN, 1);
         if (mine >= this.folders.length) break;
@@ -147,18 +148,17 @@ export class LayoutPool {
       const laid = here.get(index) ?? await this.fromWorker(index, fonts);
       here.delete(index);
       diagnostics.items.push(...laid.diagnostics);
-      const blank = next % 2 === 0 ? [emptyPage(next++, true)] : [];
-      const pages = laid.pages;
-      // `next` is odd: moving the pages by an even number keeps rectos rectos. Structure keys
-      // (which lines make one paragraph or heading) were made per worker: made unique per 类目.
-      for (const page of pages) {
-        page.number += next - 1;
-        page.label = String(page.number);
-        for (const line of page.lines) if (line.struct) line.struct = `${k}/${line.struct}`;
-      }
-      addRunningHeads(pages, category, template, builder, edition.runningHead);
-      next += pages.length;
-      yield [...blank, ...pages];
+      yield book.place(category, (first) => {
+        // `first` is odd (a recto): moving the pages by an even number keeps rectos rectos.
+        // Structure keys (which lines make one paragraph or heading) were made per thread:
+        // made unique per 类目.
+        for (const page of laid.pages) {
+          page.number += first - 1;
+          page.label = String(page.number);
+          for (const line of page.lines) if (line.struct) line.struct = `${k}/${line.struct}`;
+        }
+        return laid.pages;
+      });
     }
   }
 
