@@ -46,14 +46,16 @@ export function loadEdition(dir: string, { onCategory, only }: LoadOptions = {})
   }
   const meta = readYaml({ file: editionFile, text: readText(editionFile), firstLine: 1 }, editionSchema, diagnostics);
   const realRoot = fs.realpathSync(root);
+  const wanted = only === undefined ? undefined : path.resolve(only);
   const categories = sortByOrder(
-    orderedChildren(root, CATEGORY_FILE, diagnostics).filter((c) => only === undefined || c.dir === path.resolve(only)).map((c, folder) => {
+    orderedChildren(root, CATEGORY_FILE, diagnostics).flatMap((c, folder) => {
+      if (wanted !== undefined && c.dir !== wanted) return [];
       const category = loadCategory(c, realRoot, diagnostics);
       if (onCategory) {
         const { order: _order, ...unordered } = category;
         onCategory(unordered, folder);
       }
-      return category;
+      return [category];
     }),
     'category',
     diagnostics,

@@ -53,9 +53,4 @@ export class FontFace {
   has(codePoint: number): boolean {
     return this.glyph(codePoint).id !== 0;
   }
-
-  /** The fontkit glyph object, for the PDF writer's subset. */
-  fontkitGlyph(id: number): fontkit.Glyph {
-    return this.font.getGlyph(id);
-  }
 }

@@ -1,8 +1,9 @@
 /**
  * The whole book in page order: front matter (i, ii …), the 类目 (1, 2 …), the subject index.
  * The body is laid out first, one 类目 at a time (here or on worker threads, see parallel.ts),
- * each handed to the sink (the PDF writer) as soon as it is laid out; the contents then show the body's real page numbers, and since the
- * front matter is numbered apart, the contents may take any number of pages without moving them.
+ * each handed to the sink (the PDF writer) as soon as it is laid out. The contents then show
+ * the body's real page numbers; since the front matter is numbered apart, the contents may
+ * take any number of pages without moving them.
  */
 import { buildIndex } from '../book-index/subject-index.js';
 import { accountCharacters } from '../check/accounting.js';

@@ -79,7 +79,7 @@ export class GlyphWriter {
       }
       const id = ids[k]!;
       const gid = font.subset.includeGlyph(id);
-      if (font.widths[gid] == null) font.widths[gid] = run.face.fontkitGlyph(id).advanceWidth * (1000 / run.face.font.unitsPerEm);
+      if (font.widths[gid] == null) font.widths[gid] = run.face.tables.metrics(id)[0] * (1000 / run.face.font.unitsPerEm);
       if (font.unicode[gid] == null) font.unicode[gid] = [...text.slice(k > 0 ? ends[k - 1] : 0, ends[k])].map((c) => c.codePointAt(0)!);
       hex += gid.toString(16).padStart(4, '0');
       pen += font.widths[gid]!;

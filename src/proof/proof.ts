@@ -5,17 +5,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildDate, loadChecked } from '../load.js';
 import { ContentError, type Diagnostic } from '../content/diagnostics.js';
 import { layoutBook } from '../layout/book.js';
 import type { Page } from '../layout/types.js';
+import { buildDate, loadChecked } from '../load.js';
 import { pageRecord, readPageRecord, writePageRecord, type PageRecord } from '../pdf/page-record.js';
 import { proofLineKey } from '../pdf/proof-overlay.js';
 import { writePdf } from '../pdf/writer.js';
 import { findings, formatReport, type ProofFinding } from './report.js';
 import { ROUNDS, type Round } from './rounds.js';
 import { categoryOf, findTarget } from './target.js';
-
 
 export interface ProofOptions {
   round?: Round;
