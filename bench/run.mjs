@@ -3,8 +3,8 @@
  * `npm run bench`: our build against Typst and XeLaTeX on the same book, side by side.
  *
  *   1. writes the N-fold editions of content/2019 (N = 1, 5, 10, 20, 40, 80) into out/bench/editions;
- *   2. builds each as a whole process, `node dist/cli/main.js build <dir> -o <file>`, after a
- *      warm-up, several times, measuring wall time, CPU time (user + sys) and peak RSS
+ *   2. builds each as a whole process, `bin/yearbook build <dir> -o <file>` (the installed command,
+ *      which starts Node from the startup snapshot), after a warm-up, several times, measuring wall time, CPU time (user + sys) and peak RSS
  *      (bench/lib/measure.mjs: GNU time when present, else a Node resource-usage hook);
  *   3. for N = 1 and 40, when the peers are there (bench/lib/peers.mjs), builds the same
  *      content with Typst and XeLaTeX (a clean build: two runs) in the same loop, and ours
@@ -31,8 +31,9 @@
  *   --profile                            also write CPU profiles of our pair-size builds and their
  *                                        summaries (bench/profile.mjs) to out/bench/profile/
  *   --source DIR      BENCH_SOURCE       the edition to multiply (content/2019)
- *   --cli FILE        BENCH_CLI          the CLI to time (dist/cli/main.js), e.g. of a clean export
- *                                        of a commit, so others' uncommitted edits do not count
+ *   --cli FILE        BENCH_CLI          the command to time (bin/yearbook), e.g. of a clean export
+ *                                        of a commit, so others' uncommitted edits do not count;
+ *                                        a .js file is run with node (dist/cli/main.js: no snapshot)
  *   --out DIR         BENCH_OUT          scratch and results folder (out/bench)
  *   BENCH_PEERS_SRC (../shared/bench/peers), BENCH_SEED (../shared/seed/shangcheng-2019-mass-organizations.txt)
  *
@@ -51,7 +52,12 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // --cli / BENCH_CLI: time another compiled copy (e.g. a clean export of a commit) instead of dist/
 const CLI = path.resolve(REPO, process.argv.includes('--cli')
   ? process.argv[process.argv.indexOf('--cli') + 1]
-  : process.env.BENCH_CLI ?? 'dist/cli/main.js');
+  : process.env.BENCH_CLI ?? 'bin/yearbook');
+/** The command line that runs the CLI with `args`. */
+const cliCommand = (args) => (CLI.endsWith('.js') ? [process.execPath, [CLI, ...args]] : [CLI, args]);
+/** The compiled main.js beside CLI, run in-process by the profiler. */
+const CLI_MAIN = CLI.endsWith('.js') ? CLI : path.join(path.dirname(path.dirname(CLI)), 'dist/cli/main.js');
+const OWN_CLI = CLI === path.join(REPO, 'bin/yearbook') || CLI === path.join(REPO, 'dist/cli/main.js');
 
 // ---------------------------------------------------------------- options
 function parseArgs(argv) {
@@ -116,7 +122,7 @@ if (!fs.existsSync(CLI)) {
     }
     return t;
   };
-  if (CLI === path.join(REPO, 'dist/cli/main.js') && newest(path.join(REPO, 'src'), '.ts') > newest(path.join(REPO, 'dist'), '.js')) {
+  if (OWN_CLI && newest(path.join(REPO, 'src'), '.ts') > newest(path.join(REPO, 'dist'), '.js')) {
     log('bench: warning: src/ has files newer than dist/: the figures are for dist/ as compiled');
   }
 }
@@ -174,7 +180,7 @@ const editionDir = (n) => path.join(opts.out, 'editions', `n${n}`);
 function runOurs(n, workers) {
   const out = path.join(pdfDir, `ours-${n}${workers === undefined ? '' : `-w${workers}`}.pdf`);
   const env = workers === undefined ? process.env : { ...process.env, YEARBOOK_WORKERS: String(workers) };
-  const r = measure(process.execPath, [CLI, 'build', editionDir(n), '-o', out], { cwd: REPO, env, method });
+  const r = measure(...cliCommand(['build', editionDir(n), '-o', out]), { cwd: REPO, env, method });
   const m = /: (\d+) pages in ([\d.]+) s/.exec(r.stdout);
   return { ...r, pages: m ? Number(m[1]) : pdfPages(out), inner_s: m ? Number(m[2]) : undefined, pdf: out };
 }
@@ -209,7 +215,7 @@ log(`bench: method=${method}, runs=${opts.runs} (N>=${opts.bigFrom}: ${opts.bigR
 const editions = {};
 for (const n of allSizes) {
   generateEdition(opts.source, editionDir(n), n);
-  editions[n] = { dir: path.relative(REPO, editionDir(n)), ...(await countContent(path.resolve(CLI, '../..'), editionDir(n))) };
+  editions[n] = { dir: path.relative(REPO, editionDir(n)), ...(await countContent(path.resolve(CLI_MAIN, '../..'), editionDir(n))) };
 }
 log(`bench: editions written to ${path.relative(REPO, path.join(opts.out, 'editions'))}; N=1 has ${editions[allSizes[0]].chars} characters`);
 
@@ -409,7 +415,7 @@ const meta = {
   started: started.toISOString(),
   finished: new Date().toISOString(),
   // the commit of this tree; with --cli the timed code is elsewhere: BENCH_LABEL may say what it is
-  commit: CLI === path.join(REPO, 'dist/cli/main.js') ? gitDescribe() : undefined,
+  commit: OWN_CLI ? gitDescribe() : undefined,
   bench_tree_commit: gitDescribe(),
   cli: CLI,
   label: env.BENCH_LABEL,
@@ -439,7 +445,7 @@ if (opts.profile) {
   const dir = path.join(opts.out, 'profile');
   fs.mkdirSync(dir, { recursive: true });
   for (const n of opts.pairSizes) {
-    const r = spawnSync(process.execPath, [path.join(REPO, 'bench/profile.mjs'), '--build', editionDir(n), '--name', `n${n}`, '--dir', dir, '--cli', CLI],
+    const r = spawnSync(process.execPath, [path.join(REPO, 'bench/profile.mjs'), '--build', editionDir(n), '--name', `n${n}`, '--dir', dir, '--cli', CLI_MAIN],
       { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
     fs.writeFileSync(path.join(dir, `n${n}.txt`), r.stdout);
     console.log(`\n# Profile N=${n}\n${r.stdout}`);

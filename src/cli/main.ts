@@ -1,55 +1,8 @@
 #!/usr/bin/env node
 /**
- * The `yearbook` command: one sub-command per file in ./commands.
- * Exit codes: 0 done; 1 the content or the input has errors (reported as file:line:col);
- * 2 the program was used wrongly (unknown command or option).
- * Messages and help in Chinese or English (./i18n.ts): `--lang zh|en`, else the locale.
+ * The `yearbook` command, run in this process. bin/yearbook runs it from the startup snapshot
+ * (./snapshot) instead, which saves loading and setting up the modules.
  */
-import { Command, Option } from 'commander';
-import { ContentError } from '../content/diagnostics.js';
-import { registerBuild } from './commands/build.js';
-import { registerCheck } from './commands/check.js';
-import { registerImport } from './commands/import.js';
-import { registerNew } from './commands/new.js';
-import { registerPreview } from './commands/preview.js';
-import { registerProof } from './commands/proof.js';
-import { registerSchema } from './commands/schema.js';
-import { detectLanguage, helpConfiguration, LANGS, messages, setLanguage, translateCommanderError } from './i18n.js';
-import { printDiagnostics, stderrColours, stdoutColours } from './output.js';
+import { runCli } from './program.js';
 
-setLanguage(detectLanguage(process.argv.slice(2), process.env));
-const m = messages();
-
-const program = new Command();
-program
-  .name('yearbook')
-  .description(m.program)
-  .addOption(new Option('--lang <lang>', m.langOption).choices(LANGS))
-  .helpOption('-h, --help', m.helpOption)
-  .helpCommand('help [command]', m.helpCommand)
-  .configureHelp(helpConfiguration(stdoutColours().bold))
-  .configureOutput({ outputError: (text, write) => write(stderrColours().red(translateCommanderError(text))) })
-  .addHelpText('afterAll', m.exitCodes)
-  .showHelpAfterError()
-  .exitOverride((err) => {
-    process.exit(err.exitCode === 0 ? 0 : 2);
-  });
-
-registerBuild(program);
-registerNew(program);
-registerImport(program);
-registerProof(program);
-registerCheck(program);
-registerPreview(program);
-registerSchema(program);
-
-program.parseAsync().catch((e: unknown) => {
-  const c = stderrColours();
-  if (e instanceof ContentError) {
-    printDiagnostics(e.diagnostics);
-    console.error(c.red(m.failed(e.diagnostics.filter((d) => d.severity === 'error').length)));
-  } else {
-    console.error(c.red(`yearbook: ${e instanceof Error ? e.message : String(e)}`));
-  }
-  process.exitCode = 1;
-});
+await runCli(process.argv.slice(2));

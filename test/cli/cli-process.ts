@@ -1,9 +1,10 @@
 /**
  * Running the `yearbook` command as a process, as an editor does, from the current source:
  * src/ is transpiled (types dropped; `npx tsc --noEmit` checks them) into a private folder
- * once per test file, laid out like the repository (dist/, with templates/, fonts/,
+ * once per test file, laid out like the repository (dist/, with bin/, templates/, fonts/,
  * node_modules/ and package.json beside it), so these tests never read a dist/ that another
- * test file is compiling at the same moment.
+ * test file is compiling at the same moment. Commands run as `node dist/cli/main.js`, or
+ * with `snapshot` as bin/yearbook from a startup snapshot made there (src/cli/snapshot).
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
@@ -39,12 +40,27 @@ export function cliMain(): string {
   transpileTree(path.join(ROOT, 'src'), path.join(root, 'dist'));
   fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(root, 'package.json'));
   for (const dir of ['templates', 'fonts', 'node_modules']) fs.symlinkSync(path.join(ROOT, dir), path.join(root, dir), 'dir');
+  fs.cpSync(path.join(ROOT, 'bin'), path.join(root, 'bin'), { recursive: true });
   cli = path.join(root, 'dist', 'cli', 'main.js');
   return cli;
 }
 
+let snapshotBin: string | undefined;
+
+/** bin/yearbook of the private build, with its startup snapshot made (on first use). */
+export function snapshotCli(): string {
+  if (snapshotBin) return snapshotBin;
+  const root = path.dirname(path.dirname(path.dirname(cliMain())));
+  const r = spawnSync(process.execPath, [path.join(root, 'dist', 'cli', 'snapshot', 'make.js')], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0 || r.stderr) throw new Error(`making the startup snapshot failed: ${r.stderr}`);
+  snapshotBin = path.join(root, 'bin', 'yearbook');
+  return snapshotBin;
+}
+
 export interface RunOptions {
   cwd?: string;
+  /** Run bin/yearbook from the startup snapshot (YEARBOOK_SNAPSHOT=1 unless `env` says otherwise). */
+  snapshot?: boolean;
   /** Set (string) or remove (undefined) environment variables, over a neutral locale. */
   env?: Record<string, string | undefined>;
 }
@@ -55,13 +71,14 @@ export interface RunOptions {
  * everywhere unless a test sets them.
  */
 export function runCli(args: string[], options: RunOptions = {}): SpawnSyncReturns<string> {
-  const env: Record<string, string | undefined> = { ...process.env, LANG: 'C.UTF-8' };
+  const env: Record<string, string | undefined> = { ...process.env, LANG: 'C.UTF-8', ...(options.snapshot ? { YEARBOOK_SNAPSHOT: '1' } : {}) };
   for (const key of ['LC_ALL', 'LC_MESSAGES', 'LANGUAGE', 'NO_COLOR', 'FORCE_COLOR', 'CI']) delete env[key];
   for (const [key, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[key];
     else env[key] = value;
   }
-  return spawnSync(process.execPath, [cliMain(), ...args], { cwd: options.cwd ?? ROOT, env: env as NodeJS.ProcessEnv, encoding: 'utf8' });
+  const [command, commandArgs] = options.snapshot ? [snapshotCli(), args] : [process.execPath, [cliMain(), ...args]];
+  return spawnSync(command, commandArgs, { cwd: options.cwd ?? ROOT, env: env as NodeJS.ProcessEnv, encoding: 'utf8' });
 }
 
 export { ROOT };

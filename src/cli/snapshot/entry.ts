@@ -1,0 +1,43 @@
+/**
+ * What the startup snapshot holds (bundled by ./make.ts): the command line and every module
+ * its commands load, already set up, so that a Node started from the snapshot (bin/yearbook)
+ * begins the command at once. The commands load these modules lazily (`import()`); importing
+ * them here runs that work before the heap is saved. A module left out still works, loaded on
+ * first use. Preview is left out: it loads pdfjs and a native canvas module with `import()`,
+ * which a Node started from a snapshot cannot do, so it runs as its own process (../main.ts),
+ * as does every command when the snapshot no longer fits this build (./snapshot-files.ts).
+ */
+import { spawnSync } from 'node:child_process';
+import v8 from 'node:v8';
+import 'diff';
+import '../../build.js';
+import '../../check/run-check.js';
+import '../../edition/new-edition.js';
+import '../../edition/write-tree.js';
+import '../../import/plan.js';
+import '../../proof/proof.js';
+import '../../proof/watch.js';
+import '../../schema-export/json-schemas.js';
+import { runCli } from '../program.js';
+import { MAIN, currentStamp, readStamp, runsOwnProcess, snapshotUnfit } from './snapshot-files.js';
+
+function main(args: string[]): void {
+  if (!runsOwnProcess(args)) {
+    const unfit = snapshotUnfit(readStamp(), currentStamp());
+    if (!unfit) {
+      void runCli(args);
+      return;
+    }
+    if (process.env.YEARBOOK_SNAPSHOT === '1') {
+      console.error(`yearbook: YEARBOOK_SNAPSHOT=1, but ${unfit}`);
+      process.exitCode = 1;
+      return;
+    }
+  }
+  const r = spawnSync(process.execPath, [MAIN, ...args], { stdio: 'inherit' });
+  if (r.signal) process.kill(process.pid, r.signal);
+  process.exitCode = r.status ?? 1;
+}
+
+// In a Node started from a snapshot, process.argv is [node, ...the command's arguments].
+v8.startupSnapshot.setDeserializeMainFunction(() => main(process.argv.slice(1)));

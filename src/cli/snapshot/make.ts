@@ -1,0 +1,68 @@
+/**
+ * Makes the startup snapshot (./snapshot-files.ts), the last step of `npm run compile`:
+ * bundles ./entry.js with the packages it uses into one CommonJS file, as `node
+ * --build-snapshot` needs, runs it to save the heap, then writes the stamp.
+ * Where that fails, the command still works, only slower to start: this says so and ends
+ * without error (YEARBOOK_SNAPSHOT=1, used by the tests, makes bin/yearbook refuse to run).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'rolldown';
+import { BLOB, BUNDLE, SNAPSHOT_DIR, currentStamp, removeSnapshot, writeStamp } from './snapshot-files.js';
+
+const ENTRY = fileURLToPath(new URL('./entry.js', import.meta.url));
+const PREVIEW = fileURLToPath(new URL('../../preview/preview.js', import.meta.url));
+
+async function bundle(): Promise<void> {
+  await build({
+    input: ENTRY,
+    platform: 'node',
+    logLevel: 'silent',
+    output: { file: BUNDLE, format: 'cjs', codeSplitting: false },
+    plugins: [
+      {
+        name: 'own-module-url',
+        // Every module keeps its own URL, so files found beside it (our fonts and templates,
+        // the layout worker, pdfkit's ICC profile and standard fonts) are found where they are.
+        transform(code, id) {
+          if (!code.includes('import.meta.url')) return null;
+          return code.replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(id).href));
+        },
+      },
+      {
+        name: 'preview-outside',
+        // Preview runs outside the snapshot (main.ts): its drawing code is not bundled.
+        load(id) {
+          if (id !== PREVIEW) return null;
+          return "throw new Error('yearbook preview does not run from the startup snapshot');";
+        },
+      },
+    ],
+  });
+}
+
+function snapshot(): string | undefined {
+  const r = spawnSync(process.execPath, ['--no-warnings', '--snapshot-blob', BLOB, '--build-snapshot', BUNDLE], { cwd: SNAPSHOT_DIR, encoding: 'utf8' });
+  if (r.status === 0) return undefined;
+  return (r.error?.message ?? r.stderr.trim().split('\n').slice(-3).join('\n')) || `node exited with ${r.status ?? r.signal}`;
+}
+
+removeSnapshot();
+fs.mkdirSync(SNAPSHOT_DIR, { recursive: true });
+const started = performance.now();
+let failed: string | undefined;
+try {
+  await bundle();
+  failed = snapshot();
+} catch (e) {
+  failed = e instanceof Error ? e.message : String(e);
+}
+if (failed) {
+  console.error(`yearbook: no startup snapshot made (the command will start about half a second slower): ${failed}`);
+} else {
+  writeStamp(currentStamp());
+  const mb = (fs.statSync(BLOB).size / 2 ** 20).toFixed(1);
+  console.log(`startup snapshot ${path.relative(process.cwd(), BLOB)} (${mb} MB) made in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}

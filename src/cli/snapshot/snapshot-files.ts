@@ -1,0 +1,95 @@
+/**
+ * The startup snapshot's files in dist/snapshot and when they may be used.
+ *
+ * `npm run compile` bundles the compiled program into one file (yearbook.cjs) and has Node
+ * save its heap, once every module is loaded and set up, as a V8 startup snapshot
+ * (yearbook-<node version>.blob, the name bin/yearbook looks for). A stamp (stamp.json),
+ * written last, says what the snapshot was made from. A snapshot holds the code of its day
+ * and the absolute paths of its folder, so it is used only while all of these still hold:
+ * the same Node, the same folder, and no compiled file newer than the snapshot (after a bare
+ * `tsc`, say).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** dist/, whose compiled code the snapshot holds. */
+const DIST = fileURLToPath(new URL('../../', import.meta.url));
+export const SNAPSHOT_DIR = path.join(DIST, 'snapshot');
+export const BUNDLE = path.join(SNAPSHOT_DIR, 'yearbook.cjs');
+export const BLOB = path.join(SNAPSHOT_DIR, `yearbook-${process.version}.blob`);
+/** The command run in its own process, without the snapshot. */
+export const MAIN = path.join(DIST, 'cli', 'main.js');
+const STAMP = path.join(SNAPSHOT_DIR, 'stamp.json');
+
+/** What a snapshot was made from: it fits a run only where every field is the same. */
+export interface Stamp {
+  node: string;
+  platform: string;
+  arch: string;
+  bundle: string;
+  /** The newest modification time (ms) of the compiled files the bundle was made from. */
+  compiled: number;
+}
+
+/** The stamp of this Node, this folder and the compiled files as they are now. */
+export function currentStamp(): Stamp {
+  return { node: process.version, platform: process.platform, arch: process.arch, bundle: BUNDLE, compiled: newestCompiled(DIST) };
+}
+
+/** The newest modification time of the .js files under dist/ (outside the snapshot's own folder). */
+function newestCompiled(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (file !== SNAPSHOT_DIR) newest = Math.max(newest, newestCompiled(file));
+    } else if (entry.name.endsWith('.js')) {
+      newest = Math.max(newest, fs.statSync(file).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+export function writeStamp(stamp: Stamp): void {
+  fs.writeFileSync(STAMP, JSON.stringify(stamp, null, 2) + '\n');
+}
+
+/** Remove the stamp and every blob, so that nothing stale is used while a new snapshot is made. */
+export function removeSnapshot(): void {
+  fs.rmSync(STAMP, { force: true });
+  if (!fs.existsSync(SNAPSHOT_DIR)) return;
+  for (const file of fs.readdirSync(SNAPSHOT_DIR)) if (file.endsWith('.blob')) fs.rmSync(path.join(SNAPSHOT_DIR, file));
+}
+
+/** The stamp of the snapshot made last, or undefined when there is none (or it is unreadable). */
+export function readStamp(): Partial<Stamp> | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(STAMP, 'utf8')) as Partial<Stamp>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why a snapshot made as `made` says cannot be used `now`, or undefined when it can. */
+export function snapshotUnfit(made: Partial<Stamp> | undefined, now: Stamp): string | undefined {
+  if (!made) return 'no startup snapshot has been made: run `npm run compile`';
+  if (made.node !== now.node || made.platform !== now.platform || made.arch !== now.arch) {
+    return `the startup snapshot was made by Node ${made.node} on ${made.platform}-${made.arch}: run \`npm run compile\``;
+  }
+  if (made.bundle !== now.bundle) return 'the startup snapshot was made in another folder: run `npm run compile`';
+  if (made.compiled !== now.compiled) return 'the code was compiled again after the startup snapshot was made: run `npm run compile`';
+  return undefined;
+}
+
+/** Commands that run as their own process (../main.ts) even where the snapshot fits: see ./entry.ts. */
+const OWN_PROCESS = new Set(['preview']);
+
+/** Whether `args` name a command that runs as its own process. */
+export function runsOwnProcess(args: readonly string[]): boolean {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--lang') i++;
+    else if (!args[i]!.startsWith('-')) return OWN_PROCESS.has(args[i]!);
+  }
+  return false;
+}

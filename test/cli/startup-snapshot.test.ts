@@ -1,0 +1,74 @@
+/**
+ * The startup snapshot (src/cli/snapshot): bin/yearbook started from it does what the command
+ * does without it, to the byte; preview and a snapshot older than the compiled code fall back to
+ * loading the modules; and the rules for when a snapshot fits.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runsOwnProcess, snapshotUnfit, type Stamp } from '../../src/cli/snapshot/snapshot-files.js';
+import { cliMain, runCli, snapshotCli } from './cli-process.js';
+
+describe('when a startup snapshot fits', () => {
+  const made: Stamp = { node: 'v20.20.2', platform: 'linux', arch: 'x64', bundle: '/b/dist/snapshot/yearbook.cjs', compiled: 1000 };
+
+  it('fits the Node, folder and compiled code it was made from, and nothing else', () => {
+    expect(snapshotUnfit(made, { ...made })).toBeUndefined();
+    expect(snapshotUnfit(undefined, made)).toBe('no startup snapshot has been made: run `npm run compile`');
+    expect(snapshotUnfit(made, { ...made, node: 'v20.21.0' })).toBe('the startup snapshot was made by Node v20.20.2 on linux-x64: run `npm run compile`');
+    expect(snapshotUnfit(made, { ...made, arch: 'arm64' })).toMatch(/^the startup snapshot was made by Node/);
+    expect(snapshotUnfit(made, { ...made, bundle: '/moved/dist/snapshot/yearbook.cjs' })).toBe('the startup snapshot was made in another folder: run `npm run compile`');
+    expect(snapshotUnfit(made, { ...made, compiled: 1001 })).toBe('the code was compiled again after the startup snapshot was made: run `npm run compile`');
+  });
+
+  it('runs preview, wherever its name stands, as its own process', () => {
+    expect(runsOwnProcess(['preview', 'out/2019.pdf'])).toBe(true);
+    expect(runsOwnProcess(['--lang', 'en', 'preview', 'x'])).toBe(true);
+    expect(runsOwnProcess(['--lang=zh', 'preview', 'x'])).toBe(true);
+    expect(runsOwnProcess(['--lang', 'preview', 'build'])).toBe(false);
+    expect(runsOwnProcess(['build', 'preview'])).toBe(false);
+    expect(runsOwnProcess(['--help'])).toBe(false);
+  });
+});
+
+describe('bin/yearbook from the startup snapshot', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-snapshot-'));
+  const fromSnapshot = path.join(dir, 'snapshot.pdf');
+
+  it('builds the sample edition to the same bytes as the command without the snapshot', () => {
+    const withSnapshot = runCli(['build', 'content/2019', '-o', fromSnapshot], { snapshot: true });
+    expect(withSnapshot.stderr).not.toMatch(/YEARBOOK_SNAPSHOT/);
+    expect(withSnapshot.status).toBe(0);
+    const without = path.join(dir, 'without.pdf');
+    expect(runCli(['build', 'content/2019', '-o', without]).status).toBe(0);
+    expect(fs.readFileSync(fromSnapshot).equals(fs.readFileSync(without))).toBe(true);
+  });
+
+  it('gives the command options that stand before it (--lang)', () => {
+    const r = runCli(['--lang', 'en', 'check', 'content/2019'], { snapshot: true });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^content\/2019: 0 error\(s\), \d+ warning\(s\)$/m);
+  });
+
+  it('previews as its own process, with the modules it loads at run time', () => {
+    const out = path.join(dir, 'preview');
+    const r = runCli(['preview', fromSnapshot, '--pages', '1-1', '--resolution', '20', '--out', out], { snapshot: true });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(fs.readdirSync(out).filter((f) => f.endsWith('.png')).length).toBeGreaterThan(0);
+  });
+
+  it('loads the modules instead when the code was compiled after the snapshot, and says so if the snapshot is required', () => {
+    snapshotCli();
+    const recompiled = path.join(path.dirname(cliMain()), 'program.js');
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(recompiled, later, later);
+    const required = runCli(['check', 'content/2019'], { snapshot: true });
+    expect(required.status).toBe(1);
+    expect(required.stderr).toBe('yearbook: YEARBOOK_SNAPSHOT=1, but the code was compiled again after the startup snapshot was made: run `npm run compile`\n');
+    const fallback = runCli(['--lang', 'en', 'check', 'content/2019'], { snapshot: true, env: { YEARBOOK_SNAPSHOT: undefined } });
+    expect(fallback.status).toBe(0);
+    expect(fallback.stdout).toMatch(/^content\/2019: 0 error\(s\), \d+ warning\(s\)$/m);
+  });
+});
