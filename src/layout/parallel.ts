@@ -11,10 +11,11 @@
  * a build on one thread writes (test/e2e/parallel-build.test.ts).
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { Diagnostics, type Diagnostic } from '../content/diagnostics.js';
 import { categoryFolders } from '../content/load-edition.js';
 import type { FontSet } from '../fonts/font-config.js';
@@ -27,6 +28,13 @@ import { fromTransfer, type TransferPage } from './transfer.js';
 import type { Page } from './types.js';
 
 const WORKER = new URL('./layout-worker.js', import.meta.url);
+
+/**
+ * worker_threads, loaded when a pool starts rather than with this module: loaded into the
+ * startup snapshot (src/cli/snapshot), it keeps no main-thread state that a worker reads on
+ * starting (Node 20), and every worker would fail.
+ */
+const workerThreads = () => createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
 
 interface LayoutResult {
   folder: number;
@@ -88,6 +96,7 @@ export class LayoutPool {
     this.results = folders.map(() => deferred<LayoutResult>());
     const fail = (e: unknown) => this.results.forEach((r) => r.reject(e));
     const work: LayoutWork = { editionDir, count: folders.length, counters: this.counters };
+    const { Worker } = workerThreads();
     this.workers = Array.from({ length: count }, () => {
       const worker = new Worker(WORKER, { workerData: work });
       worker.on('message', (r: LayoutResult) => this.results[r.folder]!.resolve(r));

@@ -1,7 +1,8 @@
 /**
  * Layout on worker threads (src/layout/parallel.ts) as the command runs it: a three-类目
  * edition built with one worker gives the very bytes a build on one thread gives, with the same
- * warnings; content errors still stop the build, leave no PDF and let the process end.
+ * warnings, also from the startup snapshot (bin/yearbook); content errors still stop the build,
+ * leave no PDF and let the process end.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,9 +21,9 @@ beforeAll(() => {
 });
 
 /** Build with `workers` layout workers; the PDF's bytes and what the command printed. */
-function build(workers: number, dir = edition) {
-  const output = path.join(tmp, `w${workers}-${path.basename(dir)}.pdf`);
-  const r = runCli(['build', dir, '-o', output, '--json'], { env: { YEARBOOK_WORKERS: String(workers), SOURCE_DATE_EPOCH: '1577836800' } });
+function build(workers: number, dir = edition, snapshot = false) {
+  const output = path.join(tmp, `w${workers}-${path.basename(dir)}${snapshot ? '-snapshot' : ''}.pdf`);
+  const r = runCli(['build', dir, '-o', output, '--json'], { snapshot, env: { YEARBOOK_WORKERS: String(workers), SOURCE_DATE_EPOCH: '1577836800' } });
   return { ...r, output, pdf: fs.existsSync(output) ? fs.readFileSync(output) : undefined };
 }
 
@@ -47,6 +48,10 @@ describe('layout workers', () => {
     expect(warnings).toEqual(report(serial).diagnostics);
     const record = (f: string) => fs.readFileSync(f.replace(/\.pdf$/, '.pages.json'), 'utf8');
     expect(record(parallel.output)).toBe(record(serial.output));
+    const fromSnapshot = build(1, edition, true);
+    expect(fromSnapshot.status, fromSnapshot.stderr).toBe(0);
+    expect(built(fromSnapshot).layoutWorkers).toBe(1);
+    expect(fromSnapshot.pdf!.equals(serial.pdf!)).toBe(true);
   }, 120_000);
 
   it('stop with the content errors, leaving no PDF', () => {
