@@ -14,8 +14,9 @@ const BOM = Buffer.from([0xfe, 0xff]);
 /** A span without text (pdfkit leaves an empty ActualText out). */
 const EMPTY = Buffer.from('/Span <<\n>> BDC\n', 'latin1');
 
-/** Bytes that a PDF literal string escapes, and the letter after the backslash. */
-const ESCAPED: Record<number, number> = { 0x0a: 0x6e, 0x0d: 0x72, 0x09: 0x74, 0x08: 0x62, 0x0c: 0x66, 0x28: 0x28, 0x29: 0x29, 0x5c: 0x5c };
+/** Bytes that a PDF literal string escapes: the letter after the backslash, by byte (0: as it is). */
+const ESCAPED = new Uint8Array(256);
+for (const [byte, letter] of [[0x0a, 0x6e], [0x0d, 0x72], [0x09, 0x74], [0x08, 0x62], [0x0c, 0x66], [0x28, 0x28], [0x29, 0x29], [0x5c, 0x5c]] as const) ESCAPED[byte] = letter;
 
 export function actualTextSpan(text: string, ops: string): Buffer {
   if (text === '') return Buffer.concat([EMPTY, Buffer.from(ops, 'latin1'), END]);
@@ -23,15 +24,19 @@ export function actualTextSpan(text: string, ops: string): Buffer {
   const ascii = /^[\x00-\x7f]*$/.test(text);
   const raw = ascii ? Buffer.from(text, 'latin1') : Buffer.concat([BOM, Buffer.from(text, 'utf16le').swap16()]);
   let escapes = 0;
-  for (const b of raw) if (ESCAPED[b] !== undefined) escapes++;
-  const literal = Buffer.alloc(raw.length + escapes);
-  let k = 0;
-  for (const b of raw) {
-    const e = ESCAPED[b];
-    if (e !== undefined) {
-      literal[k++] = 0x5c;
-      literal[k++] = e;
-    } else literal[k++] = b;
+  for (let i = 0; i < raw.length; i++) if (ESCAPED[raw[i]!] !== 0) escapes++;
+  let literal = raw;
+  if (escapes > 0) {
+    literal = Buffer.allocUnsafe(raw.length + escapes);
+    let k = 0;
+    for (let i = 0; i < raw.length; i++) {
+      const b = raw[i]!;
+      const e = ESCAPED[b]!;
+      if (e !== 0) {
+        literal[k++] = 0x5c;
+        literal[k++] = e;
+      } else literal[k++] = b;
+    }
   }
   return Buffer.concat([BEGIN, literal, MIDDLE, Buffer.from(ops, 'latin1'), END]);
 }

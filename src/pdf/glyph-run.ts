@@ -10,6 +10,10 @@ import { embeddable } from './truetype-subset.js';
 
 const r3 = (n: number) => Math.round(n * 1000) / 1000;
 
+/** Subset glyph ids as the four hex digits a TJ string takes, made once per id. */
+const HEX: string[] = [];
+const hex4 = (gid: number) => (HEX[gid] ??= gid.toString(16).padStart(4, '0'));
+
 export class GlyphWriter {
   private readonly fonts = new Map<FontFace, PdfkitEmbeddedFont>();
 
@@ -67,6 +71,8 @@ export class GlyphWriter {
     const toTJ = 1000 / run.size;
     const { ids, xs, text, ends } = run.glyphs;
     const x0 = run.x + xs[from]! * run.size;
+    const { subset, widths, unicode } = font;
+    const toWidth = 1000 / run.face.font.unitsPerEm;
     let tj = '';
     let hex = '';
     let pen = 0; // in TJ units (thousandths of the font size)
@@ -78,11 +84,12 @@ export class GlyphWriter {
         pen -= adjust;
       }
       const id = ids[k]!;
-      const gid = font.subset.includeGlyph(id);
-      if (font.widths[gid] == null) font.widths[gid] = run.face.tables.metrics(id)[0] * (1000 / run.face.font.unitsPerEm);
-      if (font.unicode[gid] == null) font.unicode[gid] = [...text.slice(k > 0 ? ends[k - 1] : 0, ends[k])].map((c) => c.codePointAt(0)!);
-      hex += gid.toString(16).padStart(4, '0');
-      pen += font.widths[gid]!;
+      const gid = subset.includeGlyph(id);
+      // On first use of a glyph in this PDF: its width and text, for the font's /W and ToUnicode.
+      const width = (widths[gid] ??= run.face.tables.metrics(id)[0] * toWidth);
+      unicode[gid] ??= [...text.slice(k > 0 ? ends[k - 1] : 0, ends[k])].map((c) => c.codePointAt(0)!);
+      hex += hex4(gid);
+      pen += width;
     }
     if (hex) tj += `<${hex}>`;
     const invisible = run.glyphs.invisible[from] === 1;
