@@ -4,7 +4,7 @@
  * Unicode (fontkit reports the first code point that used a glyph, which may be another).
  */
 import type { FontFace } from '../fonts/font-face.js';
-import type { GlyphRun } from '../layout/types.js';
+import type { GlyphRun, LineGlyphs } from '../layout/types.js';
 import type { PdfkitEmbeddedFont, PdfkitInternals } from './pdfkit-internals.js';
 import { embeddable } from './truetype-subset.js';
 
@@ -53,6 +53,17 @@ export class GlyphWriter {
     return out;
   }
 
+  /**
+   * Draw `text` plainly, glyph after glyph at its advance, its first glyph's origin at (x,
+   * baseline) in pdfkit's coordinates, for marks around the page (a proof's watermark and line
+   * numbers): pdfkit's own text() would shape it with fontkit, whose first use costs tens of ms.
+   */
+  plain(run: GlyphRun): void {
+    this.beginText();
+    (this.doc as unknown as { addContent(ops: string): void }).addContent(this.ops(run));
+    this.endText();
+  }
+
   /** Undo pdfkit's top-down page coordinates, so text operators work in PDF user space. */
   beginText(): void {
     const page = (this.doc as unknown as PdfkitInternals).page;
@@ -95,4 +106,26 @@ export class GlyphWriter {
     const invisible = run.glyphs.invisible[from] === 1;
     return `BT\n${invisible ? '3 Tr\n' : ''}1 0 0 1 ${r3(x0)} ${r3(page.height - run.baseline)} Tm\n/${font.id} ${r3(run.size)} Tf\n[${tj}] TJ\n${invisible ? '0 Tr\n' : ''}ET\n`;
   }
+}
+
+/** `text` in `face` at `size` as a run of glyphs at their advances, and its width in pt. */
+export function plainRun(face: FontFace, size: number, text: string, x: number, baseline: number): { run: GlyphRun; width: number } {
+  const chars = [...text];
+  const glyphs: LineGlyphs = {
+    ids: new Uint16Array(chars.length),
+    xs: new Float64Array(chars.length),
+    invisible: new Uint8Array(chars.length),
+    text,
+    ends: new Uint32Array(chars.length),
+  };
+  let pen = 0;
+  let end = 0;
+  chars.forEach((ch, k) => {
+    const g = face.glyph(ch.codePointAt(0)!);
+    glyphs.ids[k] = g.id;
+    glyphs.xs[k] = pen;
+    glyphs.ends[k] = end += ch.length;
+    pen += g.advance;
+  });
+  return { run: { face, size, x, baseline, glyphs, from: 0, to: chars.length }, width: pen * size };
 }

@@ -6,6 +6,7 @@
  */
 import type { FontFace } from '../fonts/font-face.js';
 import type { Page, WrittenPage } from '../layout/types.js';
+import { plainRun, type GlyphWriter } from './glyph-run.js';
 
 export interface ProofOverlay {
   watermark: string;
@@ -32,24 +33,32 @@ export function numberedLines(page: WrittenPage): { column: number; number: numb
   return out;
 }
 
+/** Where text whose top is at `top` stands, as pdfkit's text() would place it: its baseline. */
+function baselineBelow(top: number, face: FontFace, size: number): number {
+  return top + (face.font.ascent / face.font.unitsPerEm) * size;
+}
+
 /** The watermark goes under the page, so it never hides a character. */
-export function drawWatermark(doc: PDFKit.PDFDocument, o: ProofOverlay, pageWidth: number, pageHeight: number): void {
+export function drawWatermark(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, o: ProofOverlay, pageWidth: number, pageHeight: number): void {
+  const size = 48;
   doc.save();
-  doc.fillColor([0, 0, 0, 15]).font(o.face.name).fontSize(48);
+  doc.fillColor([0, 0, 0, 15]);
   doc.rotate(-35, { origin: [pageWidth / 2, pageHeight / 2] });
-  const w = doc.widthOfString(o.watermark);
-  doc.text(o.watermark, pageWidth / 2 - w / 2, pageHeight / 2 - 24, { lineBreak: false });
+  const { run, width } = plainRun(o.face, size, o.watermark, 0, baselineBelow(pageHeight / 2 - 24, o.face, size));
+  run.x = pageWidth / 2 - width / 2;
+  glyphs.plain(run);
   doc.restore();
 }
 
 /** Line numbers and change bars, in the margins beside each column. */
-export function drawProofMarks(doc: PDFKit.PDFDocument, page: Page, o: ProofOverlay): void {
+export function drawProofMarks(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, page: Page, o: ProofOverlay): void {
   for (const l of numberedLines(page)) {
     const x = page.columns[l.column]!;
     if (o.lineNumbers) {
-      const label = String(l.number);
-      doc.save().fillColor([0, 0, 0, 60]).font(o.face.name).fontSize(5);
-      doc.text(label, x - 3 - doc.widthOfString(label), l.baseline - 4.2, { lineBreak: false });
+      const { run, width } = plainRun(o.face, 5, String(l.number), 0, baselineBelow(l.baseline - 4.2, o.face, 5));
+      run.x = x - 3 - width;
+      doc.save().fillColor([0, 0, 0, 60]);
+      glyphs.plain(run);
       doc.restore();
     }
     if (o.changed.has(proofLineKey(page.number, l.column, l.number))) {

@@ -61,6 +61,8 @@ export class PdfWriter {
       size: [template.pageWidth + 2 * this.offset, template.pageHeight + 2 * this.offset],
       margin: 0,
       autoFirstPage: false,
+      // No default font: pdfkit would read Helvetica's metrics, a font the book never uses.
+      font: null as unknown as string,
       pdfVersion: '1.7',
       lang: edition.language,
       displayTitle: true,
@@ -149,10 +151,11 @@ export class PdfWriter {
     this.labelled.add(page.label);
     this.outline.add(page);
     doc.save().translate(offset, offset);
-    if (options.proof) drawWatermark(doc, options.proof, template.pageWidth, template.pageHeight);
+    const proof = options.proof;
+    if (proof) this.tags.artifact(() => drawWatermark(doc, this.glyphs, proof, template.pageWidth, template.pageHeight));
     drawPage(doc, this.glyphs, this.tags, page, this.colours);
     for (const l of page.links) if (this.labelled.has(l.page)) doc.goTo(l.x, l.y, l.width, l.height, destination(l.page));
-    if (options.proof) drawProofMarks(doc, page, options.proof);
+    if (proof) this.tags.artifact(() => drawProofMarks(doc, this.glyphs, page, proof));
     doc.restore();
     if (options.print) drawCropMarks(doc, options.print, template.pageWidth, template.pageHeight, page.label);
     return writtenPage(page);
