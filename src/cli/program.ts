@@ -1,5 +1,6 @@
 /**
- * The `yearbook` command line: one sub-command per file in ./commands (started by ./main.ts).
+ * The `yearbook` command line: one sub-command per file in ./commands, run by ./main.ts, or
+ * from the startup snapshot by ./snapshot/entry.ts.
  * Exit codes: 0 done; 1 the content or the input has errors (reported as file:line:col);
  * 2 the program was used wrongly (unknown command or option).
  * Messages and help in Chinese or English (./i18n.ts): `--lang zh|en`, else the locale.
