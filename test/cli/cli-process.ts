@@ -67,12 +67,12 @@ export interface RunOptions {
 
 /**
  * Run `yearbook …args`. The locale and colour variables of the machine running the tests are
- * taken out first (LANG=C.UTF-8, no LC_*, NO_COLOR, FORCE_COLOR), so output is the same
- * everywhere unless a test sets them.
+ * taken out first (LANG=C.UTF-8, no LC_*, NO_COLOR, FORCE_COLOR), and NODE_OPTIONS (with which
+ * Node does not start from the snapshot), so output is the same everywhere unless a test sets them.
  */
 export function runCli(args: string[], options: RunOptions = {}): SpawnSyncReturns<string> {
   const env: Record<string, string | undefined> = { ...process.env, LANG: 'C.UTF-8', ...(options.snapshot ? { YEARBOOK_SNAPSHOT: '1' } : {}) };
-  for (const key of ['LC_ALL', 'LC_MESSAGES', 'LANGUAGE', 'NO_COLOR', 'FORCE_COLOR', 'CI']) delete env[key];
+  for (const key of ['LC_ALL', 'LC_MESSAGES', 'LANGUAGE', 'NO_COLOR', 'FORCE_COLOR', 'CI', 'NODE_OPTIONS']) delete env[key];
   for (const [key, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[key];
     else env[key] = value;

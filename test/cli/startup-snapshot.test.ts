@@ -59,6 +59,17 @@ describe('bin/yearbook from the startup snapshot', () => {
     expect(fs.readdirSync(out).filter((f) => f.endsWith('.png')).length).toBeGreaterThan(0);
   });
 
+  it('starts without it where NODE_OPTIONS is set, since V8 takes a snapshot only with the flags it was made with', () => {
+    const env = { NODE_OPTIONS: '--max-old-space-size=2048' };
+    const fallback = runCli(['--lang', 'en', 'check', 'content/2019'], { snapshot: true, env: { ...env, YEARBOOK_SNAPSHOT: undefined } });
+    expect(fallback.stderr).not.toMatch(/snapshot/);
+    expect(fallback.status).toBe(0);
+    expect(fallback.stdout).toMatch(/^content\/2019: 0 error\(s\), \d+ warning\(s\)$/m);
+    const required = runCli(['check', 'content/2019'], { snapshot: true, env });
+    expect(required.status).toBe(1);
+    expect(required.stderr).toBe('yearbook: YEARBOOK_SNAPSHOT=1, but NODE_OPTIONS is set, and Node starts from a snapshot only with the flags it was made with\n');
+  });
+
   it('loads the modules instead when the code was compiled after the snapshot, and says so if the snapshot is required', () => {
     snapshotCli();
     const recompiled = path.join(path.dirname(cliMain()), 'program.js');

@@ -44,8 +44,14 @@ async function bundle(): Promise<void> {
 }
 
 function snapshot(): string | undefined {
-  const r = spawnSync(process.execPath, ['--no-warnings', '--snapshot-blob', BLOB, '--build-snapshot', BUNDLE], { cwd: SNAPSHOT_DIR, encoding: 'utf8' });
-  if (r.status === 0) return undefined;
+  // Written beside and renamed, so bin/yearbook never finds half a blob.
+  const part = `${BLOB}.part`;
+  const r = spawnSync(process.execPath, ['--no-warnings', '--snapshot-blob', part, '--build-snapshot', BUNDLE], { cwd: SNAPSHOT_DIR, encoding: 'utf8' });
+  if (r.status === 0) {
+    fs.renameSync(part, BLOB);
+    return undefined;
+  }
+  fs.rmSync(part, { force: true });
   return (r.error?.message ?? r.stderr.trim().split('\n').slice(-3).join('\n')) || `node exited with ${r.status ?? r.signal}`;
 }
 
