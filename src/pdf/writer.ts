@@ -32,6 +32,8 @@ export interface WriteOptions {
   proof?: ProofOverlay;
   /** A book: its front matter comes with writeFront, numbered i, ii … apart from the body. */
   frontMatter?: boolean;
+  /** false: streams are not deflated (a file several times larger, written faster). */
+  compress?: boolean;
 }
 
 /**
@@ -61,6 +63,7 @@ export class PdfWriter {
       size: [template.pageWidth + 2 * this.offset, template.pageHeight + 2 * this.offset],
       margin: 0,
       autoFirstPage: false,
+      compress: options.compress ?? true,
       // No default font: pdfkit would read Helvetica's metrics, a font the book never uses.
       font: null as unknown as string,
       pdfVersion: '1.7',

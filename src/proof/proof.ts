@@ -25,6 +25,8 @@ export interface ProofOptions {
   output?: string;
   /** The full build whose page numbers the proof takes (default out/<edition>.pdf). */
   book?: string;
+  /** false: the PDF's streams are not deflated (proof --watch, which writes it on every save). */
+  compress?: boolean;
 }
 
 export interface ProofResult {
@@ -54,6 +56,7 @@ export async function proof(targetPath: string, options: ProofOptions = {}): Pro
   await writePdf(pages, edition, template, output, {
     date: buildDate(edition.year),
     proof: { watermark: `${ROUNDS[round]}样 ${date}`, face: fonts.face('heading'), lineNumbers: true, changed, columnWidth: template.measure },
+    compress: options.compress,
   });
   writePageRecord(output, edition, pages);
   const found = findings(pages, template.text.loose_warning, changed);

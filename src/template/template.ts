@@ -111,14 +111,30 @@ export function loadTemplate(name: string, version?: number, dir = templatesDir(
     diagnostics.error(file, 1, 1, `template '${name}' not found: the templates are ${fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).join(', ')}`);
     throw new ContentError(diagnostics.items);
   }
-  const t = readYaml({ file, text: fs.readFileSync(file, 'utf8'), firstLine: 1 }, templateSchema, diagnostics);
-  if (!t) throw new ContentError(diagnostics.items);
+  const t = readTemplateFile(file, diagnostics);
   if (version !== undefined && t.version !== version) {
     diagnostics.error(file, 2, 1,
       `the edition asks for template '${name}' version ${version}, but this is version ${t.version} and there is no ${name}@${version}.yaml: restore that version under that name, or change template_version in edition.yaml`);
     throw new ContentError(diagnostics.items);
   }
   return deriveGeometry(t, file, diagnostics);
+}
+
+/**
+ * Template files read by this process, by size and modification time: a process that typesets
+ * again after an edit (proof --watch) reads the template again only when it has changed.
+ */
+const read = new Map<string, { stamp: string; template: TemplateFile }>();
+
+function readTemplateFile(file: string, diagnostics: Diagnostics): TemplateFile {
+  const stat = fs.statSync(file);
+  const stamp = `${stat.size}:${stat.mtimeMs}`;
+  const cached = read.get(file);
+  if (cached?.stamp === stamp) return cached.template;
+  const template = readYaml({ file, text: fs.readFileSync(file, 'utf8'), firstLine: 1 }, templateSchema, diagnostics);
+  if (!template) throw new ContentError(diagnostics.items);
+  read.set(file, { stamp, template });
+  return template;
 }
 
 /**

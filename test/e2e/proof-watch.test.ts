@@ -1,11 +1,11 @@
-/** proof --watch sets the proof again when an entry is saved, reusing everything unchanged. */
+/** proof --watch sets the proof again when an entry is saved, reusing everything unchanged, and writes it undeflated. */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { readPageRecord } from '../../src/pdf/page-record.js';
-import type { ProofResult } from '../../src/proof/proof.js';
+import { proof, type ProofResult } from '../../src/proof/proof.js';
 import { watchProof } from '../../src/proof/watch.js';
 import { cliMain, ROOT } from '../cli/cli-process.js';
 
@@ -36,6 +36,12 @@ it('re-sets the proof after an entry is saved, with the new text', async () => {
     expect(results.every((r) => !(r instanceof Error))).toBe(true);
     const text = readPageRecord(output)!.pages.flatMap((p) => p.lines.map((l) => l.text)).join('');
     expect(text).toContain('人形机器人编程与体验');
+    // Written on every save, the watched proof is not deflated; a one-shot proof is.
+    const textOperators = /\] TJ\n/;
+    expect(fs.readFileSync(output, 'latin1')).toMatch(textOperators);
+    const once = path.join(path.dirname(output), 'once.pdf');
+    await proof(section, { output: once, date: '2026-11-28' });
+    expect(fs.readFileSync(once, 'latin1')).not.toMatch(textOperators);
   } finally {
     watcher.close();
   }

@@ -4,7 +4,7 @@
  * role they are set in (the font configuration's fallback faces included). One report per
  * character and text, with the count, since the fix is the same for every occurrence.
  */
-import { loadFonts, type FontRole } from '../../fonts/font-config.js';
+import { loadFonts, type FontRole, type FontSet } from '../../fonts/font-config.js';
 import { brokenCharacter, codePointLabel, isSpace } from '../characters.js';
 import type { Rule } from '../rule.js';
 
@@ -14,10 +14,16 @@ interface Problem {
   message: string;
 }
 
+/**
+ * What is wrong with a character in a role (null: it prints), by font set: worked out once per
+ * process, since the fonts do not change while it runs (proof --watch checks again on every save).
+ */
+const verdictsOf = new WeakMap<FontSet, Map<string, Map<string, string | null>>>();
+
 export const checkGlyphs: Rule = (sites, report) => {
   const fonts = loadFonts();
-  // What is wrong with a character in a role (null: it prints), worked out once per book.
-  const verdicts = new Map<string, Map<string, string | null>>();
+  const verdicts = verdictsOf.get(fonts) ?? new Map<string, Map<string, string | null>>();
+  verdictsOf.set(fonts, verdicts);
   const verdict = (role: string, ch: string): string | null => {
     let byChar = verdicts.get(role);
     if (!byChar) verdicts.set(role, (byChar = new Map()));
