@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { Block, Category, Edition, Entry, Figure, Section, SourceRef } from '../model/document.js';
 import { ContentError, Diagnostics } from './diagnostics.js';
 import { CATEGORY_FILE, EDITION_FILE, SECTION_FILE } from './edition-files.js';
+import { FileCache } from './file-cache.js';
 import { parseBody } from './markdown.js';
 import { categorySchema, editionSchema, entrySchema, sectionSchema } from './schema.js';
 import { readYaml } from './yaml-file.js';
@@ -198,25 +199,16 @@ function loadPreface(root: string, rel: string, realRoot: string, diagnostics: D
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
-/**
- * Entries already read by this process, by file, size and modification time: a process that
- * loads the edition again after an edit (proof --watch) parses only the files that changed.
- */
-const entryCache = new Map<string, { stamp: string; entry: Ordered<Entry>; diagnostics: Diagnostics['items'] }>();
+/** Entries already parsed by this process, with what parsing them reported. */
+const entries = new FileCache<{ entry: Ordered<Entry>; diagnostics: Diagnostics['items'] }>();
 
 function loadEntry(file: string, realRoot: string, diagnostics: Diagnostics): Ordered<Entry> {
-  const stat = fs.statSync(file);
-  const stamp = `${stat.size}:${stat.mtimeMs}:${realRoot}`;
-  const cached = entryCache.get(file);
-  if (cached?.stamp === stamp) {
-    diagnostics.items.push(...cached.diagnostics);
-    return cached.entry;
-  }
-  const own = new Diagnostics();
-  const entry = parseEntry(file, realRoot, own);
-  diagnostics.items.push(...own.items);
-  entryCache.set(file, { stamp, entry, diagnostics: own.items });
-  return entry;
+  const parsed = entries.get(file, () => {
+    const own = new Diagnostics();
+    return { entry: parseEntry(file, realRoot, own), diagnostics: own.items };
+  }, realRoot);
+  diagnostics.items.push(...parsed.diagnostics);
+  return parsed.entry;
 }
 
 function parseEntry(file: string, realRoot: string, diagnostics: Diagnostics): Ordered<Entry> {

@@ -5,11 +5,11 @@
  */
 import type { SourceRef } from '../model/document.js';
 import type { Template } from '../template/template.js';
-import type { PlacedGlyph, SetLine } from '../typeset/types.js';
+import type { SetLine } from '../typeset/types.js';
 import type { PageFrame } from './columns.js';
 import type { FigureBlock } from './figure.js';
 import type { FlowBuilder, LineItem } from './flow.js';
-import type { GlyphRun, LineGlyphs, LineKind, Page, PageLine, Rule } from './types.js';
+import { lineGlyphs, type GlyphRun, type LineKind, type Page, type PageLine, type Rule } from './types.js';
 
 /** The ideographic em box sits from 0.88 em above the baseline to 0.12 em below it. */
 export const EM_BOX_ASCENT = 0.88;
@@ -43,19 +43,6 @@ export class PageGeometry {
   baseline(slot: number, size: number): number {
     return this.slotTop(slot) + this.t.grid.line_pitch / 2 + (EM_BOX_ASCENT - 0.5) * size;
   }
-}
-
-function lineGlyphs(placed: readonly PlacedGlyph[]): LineGlyphs {
-  const n = placed.length;
-  const glyphs: LineGlyphs = { ids: new Uint16Array(n), xs: new Float64Array(n), invisible: new Uint8Array(n), text: '', ends: new Uint32Array(n) };
-  placed.forEach((g, k) => {
-    glyphs.ids[k] = g.id;
-    glyphs.xs[k] = g.x;
-    if (g.invisible) glyphs.invisible[k] = 1;
-    glyphs.text += g.text;
-    glyphs.ends[k] = glyphs.text.length;
-  });
-  return glyphs;
 }
 
 /** A composed line as glyph runs at (x, baseline), one run per face. */

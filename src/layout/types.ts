@@ -3,6 +3,7 @@
  * This is what the PDF stage draws; it knows nothing of the content or the grid.
  */
 import type { FontFace } from '../fonts/font-face.js';
+import type { PlacedGlyph } from '../typeset/types.js';
 import type { SourceRef } from '../model/document.js';
 
 /**
@@ -20,6 +21,20 @@ export interface LineGlyphs {
   /** The source characters of the glyphs one after the other: glyph k's end at ends[k]. */
   text: string;
   ends: Uint32Array;
+}
+
+/** Placed glyphs (a set line's, or a plain run's) as the typed arrays a page keeps. */
+export function lineGlyphs(placed: readonly PlacedGlyph[]): LineGlyphs {
+  const n = placed.length;
+  const glyphs: LineGlyphs = { ids: new Uint16Array(n), xs: new Float64Array(n), invisible: new Uint8Array(n), text: '', ends: new Uint32Array(n) };
+  placed.forEach((g, k) => {
+    glyphs.ids[k] = g.id;
+    glyphs.xs[k] = g.x;
+    if (g.invisible) glyphs.invisible[k] = 1;
+    glyphs.text += g.text;
+    glyphs.ends[k] = glyphs.text.length;
+  });
+  return glyphs;
 }
 
 /**

@@ -4,7 +4,7 @@
  * Unicode (fontkit reports the first code point that used a glyph, which may be another).
  */
 import type { FontFace } from '../fonts/font-face.js';
-import type { GlyphRun, LineGlyphs } from '../layout/types.js';
+import { lineGlyphs, type GlyphRun } from '../layout/types.js';
 import type { PdfkitEmbeddedFont, PdfkitInternals } from './pdfkit-internals.js';
 import { embeddable } from './truetype-subset.js';
 
@@ -108,24 +108,17 @@ export class GlyphWriter {
   }
 }
 
-/** `text` in `face` at `size` as a run of glyphs at their advances, and its width in pt. */
-export function plainRun(face: FontFace, size: number, text: string, x: number, baseline: number): { run: GlyphRun; width: number } {
-  const chars = [...text];
-  const glyphs: LineGlyphs = {
-    ids: new Uint16Array(chars.length),
-    xs: new Float64Array(chars.length),
-    invisible: new Uint8Array(chars.length),
-    text,
-    ends: new Uint32Array(chars.length),
-  };
+/**
+ * `text` in `face` at `size` as a run of glyphs at their advances, starting at x = 0 (set `x`
+ * to place it), and its width in pt.
+ */
+export function plainRun(face: FontFace, size: number, text: string, baseline: number): { run: GlyphRun; width: number } {
   let pen = 0;
-  let end = 0;
-  chars.forEach((ch, k) => {
+  const placed = [...text].map((ch) => {
     const g = face.glyph(ch.codePointAt(0)!);
-    glyphs.ids[k] = g.id;
-    glyphs.xs[k] = pen;
-    glyphs.ends[k] = end += ch.length;
+    const glyph = { face, id: g.id, text: ch, x: pen };
     pen += g.advance;
+    return glyph;
   });
-  return { run: { face, size, x, baseline, glyphs, from: 0, to: chars.length }, width: pen * size };
+  return { run: { face, size, x: 0, baseline, glyphs: lineGlyphs(placed), from: 0, to: placed.length }, width: pen * size };
 }

@@ -44,7 +44,7 @@ export function drawWatermark(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, o: P
   doc.save();
   doc.fillColor([0, 0, 0, 15]);
   doc.rotate(-35, { origin: [pageWidth / 2, pageHeight / 2] });
-  const { run, width } = plainRun(o.face, size, o.watermark, 0, baselineBelow(pageHeight / 2 - 24, o.face, size));
+  const { run, width } = plainRun(o.face, size, o.watermark, baselineBelow(pageHeight / 2 - 24, o.face, size));
   run.x = pageWidth / 2 - width / 2;
   glyphs.plain(run);
   doc.restore();
@@ -55,7 +55,7 @@ export function drawProofMarks(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, pag
   for (const l of numberedLines(page)) {
     const x = page.columns[l.column]!;
     if (o.lineNumbers) {
-      const { run, width } = plainRun(o.face, 5, String(l.number), 0, baselineBelow(l.baseline - 4.2, o.face, 5));
+      const { run, width } = plainRun(o.face, 5, String(l.number), baselineBelow(l.baseline - 4.2, o.face, 5));
       run.x = x - 3 - width;
       doc.save().fillColor([0, 0, 0, 60]);
       glyphs.plain(run);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ContentError, Diagnostics } from '../content/diagnostics.js';
+import { FileCache } from '../content/file-cache.js';
 import { readYaml } from '../content/yaml-file.js';
 
 const MM = 72 / 25.4;
@@ -120,21 +121,15 @@ export function loadTemplate(name: string, version?: number, dir = templatesDir(
   return deriveGeometry(t, file, diagnostics);
 }
 
-/**
- * Template files read by this process, by size and modification time: a process that typesets
- * again after an edit (proof --watch) reads the template again only when it has changed.
- */
-const read = new Map<string, { stamp: string; template: TemplateFile }>();
+/** Template files already read by this process (proof --watch loads the template on every save). */
+const templateFiles = new FileCache<TemplateFile>();
 
 function readTemplateFile(file: string, diagnostics: Diagnostics): TemplateFile {
-  const stat = fs.statSync(file);
-  const stamp = `${stat.size}:${stat.mtimeMs}`;
-  const cached = read.get(file);
-  if (cached?.stamp === stamp) return cached.template;
-  const template = readYaml({ file, text: fs.readFileSync(file, 'utf8'), firstLine: 1 }, templateSchema, diagnostics);
-  if (!template) throw new ContentError(diagnostics.items);
-  read.set(file, { stamp, template });
-  return template;
+  return templateFiles.get(file, () => {
+    const template = readYaml({ file, text: fs.readFileSync(file, 'utf8'), firstLine: 1 }, templateSchema, diagnostics);
+    if (!template) throw new ContentError(diagnostics.items);
+    return template;
+  });
 }
 
 /**

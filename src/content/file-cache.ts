@@ -1,0 +1,20 @@
+/**
+ * What was made from a file, kept while the file keeps its size and modification time: a process
+ * that reads the edition again after an edit (proof --watch) parses only the files that changed.
+ */
+import fs from 'node:fs';
+
+export class FileCache<T> {
+  private readonly made = new Map<string, { stamp: string; value: T }>();
+
+  /** The value for `file`, made again only when the file (or `context`) has changed since. */
+  get(file: string, make: () => T, context = ''): T {
+    const stat = fs.statSync(file);
+    const stamp = `${stat.size}:${stat.mtimeMs}:${context}`;
+    const cached = this.made.get(file);
+    if (cached?.stamp === stamp) return cached.value;
+    const value = make();
+    this.made.set(file, { stamp, value });
+    return value;
+  }
+}
