@@ -63,10 +63,26 @@ export function stretchPerGap(fit: LineFit, measure: number): number {
  * A state is a break position and, when the measure varies by line (runaround), the line
  * number (capped where the measures stop varying); every edge goes forward, so positions are
  * settled in increasing order. States live in typed arrays: this is the hot loop of the book.
+ *
+ * Costs only grow along a path, so a state already dearer than some whole setting of the
+ * paragraph cannot lie on the best one. A first pass sets the paragraph line by line, each
+ * line the cheapest from where the last ended; its total bounds the search, which then
+ * leaves out every state above it. Most of a paragraph's positions can only be reached
+ * through stretched lines and so drop out, and the breaks found are exactly those of the
+ * unbounded search (the states left out could neither be on the best path nor come first
+ * to a state on it).
  */
 export function breakLines(p: Prepared, options: ComposeOptions): number[] {
+  if (p.units.length === 0) return [];
+  const lines = new LineCandidates(p, options);
+  // Sums rounded differently from the search's must not leave out the best path.
+  return searchBreaks(lines, lines.greedyCost() * (1 + 1e-9) + 1e-9);
+}
+
+/** The total-fit search over the states whose cost is at most `bound` (Infinity: all of them). */
+export function searchBreaks(lines: LineCandidates, bound: number): number[] {
+  const { p, options } = lines;
   const n = p.units.length;
-  if (n === 0) return [];
   const keys = (typeof options.measure === 'number' ? 1 : options.measure.length) + 1;
   const size = (n + 1) * keys;
   const cost = new Float64Array(size).fill(Infinity);
@@ -74,7 +90,9 @@ export function breakLines(p: Prepared, options: ComposeOptions): number[] {
   const lineOf = new Int32Array(size);
   cost[0] = 0;
 
-  const relax = (from: number, at: number, c: number) => {
+  let from = 0;
+  const relax = (at: number, lineCost: number) => {
+    const c = cost[from]! + lineCost;
     const line = lineOf[from]! + 1;
     const s = at * keys + Math.min(line, keys - 1);
     if (cost[s]! <= c) return;
@@ -82,44 +100,11 @@ export function breakLines(p: Prepared, options: ComposeOptions): number[] {
     prev[s] = from;
     lineOf[s] = line;
   };
-
-  const acc = new FitAccumulator(p, options);
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < keys; k++) {
-      const from = i * keys + k;
-      if (cost[from] === Infinity) continue;
-      const line = lineOf[from]!;
-      const measure = measureAt(options, line) - indentAt(options, line);
-      acc.start(i);
-      let placed = false;
-      let shortest = -1;
-      for (let j = i + 1; j <= n; j++) {
-        acc.add(j - 1);
-        if (j < n && !acc.breakable[j]) continue;
-        // Under half the measure before the line-edge trims: under it after them too, and no
-        // overflow (the same outcome as below, without working out the fit).
-        if (j < n && acc.natural < measure / 2) {
-          shortest = j;
-          continue;
-        }
-        const fit = acc.fit(j);
-        if (fit.natural - fit.shrink > measure + 1e-6) break;
-        // A line under half the measure is a last resort (tried below if nothing longer fits).
-        if (j < n && fit.natural < measure / 2) {
-          shortest = j;
-          continue;
-        }
-        relax(from, j, cost[from]! + lineCost(p, fit, measure, i, j, options));
-        placed = true;
-      }
-      if (!placed && shortest > 0) {
-        acc.start(i);
-        for (let j = i + 1; j <= shortest; j++) acc.add(j - 1);
-        relax(from, shortest, cost[from]! + lineCost(p, acc.fit(shortest), measure, i, shortest, options));
-        placed = true;
-      }
-      // Nothing fits (a unit wider than the line): set up to the next break, overfull, and go on.
-      if (!placed) relax(from, nextBreak(p, i), cost[from]! + COST.unjustifiable * 10);
+      from = i * keys + k;
+      if (cost[from]! > bound) continue;
+      lines.each(i, lineOf[from]!, relax);
     }
   }
 
@@ -128,6 +113,76 @@ export function breakLines(p: Prepared, options: ComposeOptions): number[] {
   const breaks: number[] = [];
   for (let s = end; s > 0; s = prev[s]!) breaks.push(Math.floor(s / keys));
   return breaks.reverse();
+}
+
+/** The lines a paragraph may set from a break position, with their costs. */
+export class LineCandidates {
+  private readonly acc: FitAccumulator;
+
+  constructor(readonly p: Prepared, readonly options: ComposeOptions) {
+    this.acc = new FitAccumulator(p, options);
+  }
+
+  /**
+   * Calls `visit(j, cost)` for each line that may start at unit i as line number `line` and
+   * end before unit j: every break from half the measure to as full as push-in allows; the
+   * shortest line if nothing longer fits; an overfull line if nothing fits at all.
+   */
+  each(i: number, line: number, visit: (j: number, cost: number) => void): void {
+    const { acc, p, options } = this;
+    const n = p.units.length;
+    const measure = measureAt(options, line) - indentAt(options, line);
+    acc.start(i);
+    let placed = false;
+    let shortest = -1;
+    for (let j = i + 1; j <= n; j++) {
+      acc.add(j - 1);
+      if (j < n && !acc.breakable[j]) continue;
+      // Under half the measure before the line-edge trims: under it after them too, and no
+      // overflow (the same outcome as below, without working out the fit).
+      if (j < n && acc.natural < measure / 2) {
+        shortest = j;
+        continue;
+      }
+      const fit = acc.fit(j);
+      if (fit.natural - fit.shrink > measure + 1e-6) break;
+      // A line under half the measure is a last resort (tried below if nothing longer fits).
+      if (j < n && fit.natural < measure / 2) {
+        shortest = j;
+        continue;
+      }
+      visit(j, lineCost(p, fit, measure, i, j, options));
+      placed = true;
+    }
+    if (!placed && shortest > 0) {
+      acc.start(i);
+      for (let j = i + 1; j <= shortest; j++) acc.add(j - 1);
+      visit(shortest, lineCost(p, acc.fit(shortest), measure, i, shortest, options));
+      placed = true;
+    }
+    // Nothing fits (a unit wider than the line): set up to the next break, overfull, and go on.
+    if (!placed) visit(nextBreak(p, i), COST.unjustifiable * 10);
+  }
+
+  /** The cost of setting the paragraph line by line, each line the cheapest (the longest of equals). */
+  greedyCost(): number {
+    const n = this.p.units.length;
+    let total = 0;
+    let bestEnd = 0;
+    let bestCost = Infinity;
+    const visit = (j: number, c: number) => {
+      if (c <= bestCost) {
+        bestCost = c;
+        bestEnd = j;
+      }
+    };
+    for (let i = 0, line = 0; i < n; i = bestEnd, line++) {
+      bestCost = Infinity;
+      this.each(i, line, visit);
+      total += bestCost;
+    }
+    return total;
+  }
 }
 
 /**

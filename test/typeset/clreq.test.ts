@@ -16,9 +16,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FontRole } from '../../src/fonts/font-config.js';
 import type { Piece, SetLine } from '../../src/typeset/types.js';
-import { fonts, hanGaps, layout, texts } from './compose-helpers.js';
-import fs from 'node:fs';
-import path from 'node:path';
+import { contentParagraphs, fonts, hanGaps, layout, mulberry32, texts } from './compose-helpers.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -125,42 +123,6 @@ function checkInvariants(input: string, lines: SetLine[]): string[] {
   const joined = lines.map((l) => l.text).join('');
   if (strip(joined) !== strip(input)) bad.push(`text lost or duplicated: "${strip(joined)}" ≠ "${strip(input)}"`);
   return bad;
-}
-
-/** A seeded pseudo-random generator (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Paragraph bodies of the sample edition: front matter stripped, one per non-empty line, `:::` lines skipped. */
-function contentParagraphs(): string[] {
-  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../content/2019');
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.md')) files.push(p);
-    }
-  };
-  walk(root);
-  files.sort();
-  const paragraphs: string[] = [];
-  for (const f of files) {
-    const body = fs.readFileSync(f, 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---[ \t]*(\r?\n|$)/, '');
-    for (const line of body.split(/\r?\n/)) {
-      const t = line.trim();
-      if (t && !t.startsWith(':::')) paragraphs.push(t);
-    }
-  }
-  return paragraphs;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,6 @@
 /** Shared helpers for line-composition tests: the §0 harness of docs/cjk-typography.md. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { loadFonts } from '../../src/fonts/font-config.js';
 import { composeParagraph } from '../../src/typeset/paragraph.js';
 import type { ComposeOptions, Piece, SetLine } from '../../src/typeset/types.js';
@@ -35,4 +37,40 @@ export const round = (v: number) => Math.round(v * 1000) / 1000;
 export function hanGaps(line: SetLine): number[] {
   const g = line.glyphs;
   return g.slice(1).map((b, k) => round(b.x - g[k]!.x - 1));
+}
+
+/** A seeded pseudo-random generator (mulberry32). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Paragraph bodies of the sample edition: front matter stripped, one per non-empty line, `:::` lines skipped. */
+export function contentParagraphs(): string[] {
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../content/2019');
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.md')) files.push(p);
+    }
+  };
+  walk(root);
+  files.sort();
+  const paragraphs: string[] = [];
+  for (const f of files) {
+    const body = fs.readFileSync(f, 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---[ \t]*(\r?\n|$)/, '');
+    for (const line of body.split(/\r?\n/)) {
+      const t = line.trim();
+      if (t && !t.startsWith(':::')) paragraphs.push(t);
+    }
+  }
+  return paragraphs;
 }

@@ -1,0 +1,64 @@
+/**
+ * The breaker's bounded search (states dearer than a line-by-line setting left out) must find
+ * exactly the breaks of the search over every state, whatever the options.
+ */
+import { describe, expect, it } from 'vitest';
+import { breakLines, LineCandidates, searchBreaks } from '../../src/typeset/linebreak.js';
+import { prepare } from '../../src/typeset/prepare.js';
+import type { ComposeOptions } from '../../src/typeset/types.js';
+import { contentParagraphs, fonts, GB_BOOK, mulberry32 } from './compose-helpers.js';
+
+const VARIANTS: Partial<ComposeOptions>[] = [
+  { measure: 24, indent: 2, orphanControl: true },
+  { measure: 12, indent: 2, orphanControl: true },
+  // Runaround: narrower lines beside a figure, then the full measure.
+  { measure: [17, 17, 17, 24], indent: 2, orphanControl: true },
+  { measure: 19, indent: 0, punctuation: 'kaiming', pushIn: false },
+  { measure: 9, indent: 0, punctuation: 'banjiao', trimLineStartOpen: false },
+];
+
+/** Paragraphs whose breaks differ between the bounded and the full search. */
+function disagreements(texts: string[]): string[] {
+  const bad: string[] = [];
+  for (const variant of VARIANTS) {
+    const options = { ...GB_BOOK, ...variant };
+    for (const text of texts) {
+      const prepared = prepare([{ text, role: 'body' }], fonts, options);
+      const bounded = breakLines(prepared, options);
+      const full = searchBreaks(new LineCandidates(prepared, options), Infinity);
+      if (bounded.join() !== full.join()) bad.push(`${JSON.stringify(variant.measure)} "${text.slice(0, 20)}…": ${bounded.join()} ≠ ${full.join()}`);
+    }
+  }
+  return bad;
+}
+
+describe('bounded line-breaking search', () => {
+  it('breaks every paragraph of content/2019 as the full search does', () => {
+    const paragraphs = contentParagraphs();
+    expect(paragraphs.length).toBeGreaterThan(50);
+    expect(disagreements(paragraphs)).toEqual([]);
+  });
+
+  it('breaks 200 random paragraphs of Han, marks, digits and Latin as the full search does (seeded)', () => {
+    const rand = mulberry32(20181231);
+    const alphabet = [...'上城区总工会团委妇联科协残联红十字会开展活动年月日，。、；：？！“”（）《》—…·0123456789abc '];
+    const texts = Array.from({ length: 200 }, () => {
+      const length = 10 + Math.floor(rand() * 150);
+      return Array.from({ length }, () => alphabet[Math.floor(rand() * alphabet.length)]!).join('');
+    });
+    expect(disagreements(texts)).toEqual([]);
+  });
+
+  it('sets a paragraph whose greedy setting ends in a lone character as the full search does', () => {
+    // 48 characters at 24 em, indent 2: line by line, the last line holds 次。 alone (a runt).
+    const text = '上城区总工会开展职工的文化活动，组织职工参加各类比赛，全年举办活动三十余场，参加职工一万余人次。';
+    const options = { ...GB_BOOK, measure: 24, indent: 2, orphanControl: true };
+    const prepared = prepare([{ text, role: 'body' }], fonts, options);
+    // The bound is that of a setting paying the runt cost (3,000).
+    expect(new LineCandidates(prepared, options).greedyCost()).toBeGreaterThanOrEqual(3000);
+    const breaks = breakLines(prepared, options);
+    expect(breaks).toEqual(searchBreaks(new LineCandidates(prepared, options), Infinity));
+    // The last line holds more than one unit (orphan control worked through the bound).
+    expect(breaks[breaks.length - 1]! - breaks[breaks.length - 2]!).toBeGreaterThan(1);
+  });
+});
