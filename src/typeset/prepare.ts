@@ -19,6 +19,10 @@ interface Char {
 /** A character, or the fixed gap after a run-in heading. */
 type Token = Char | { gap: number; alignToEm: boolean };
 
+/** The gaps between most units: nothing, with or without a break (shared, never changed). */
+const BREAK: Gap = Object.freeze({ kind: 'none', space: 0, breakable: true });
+const NO_BREAK: Gap = Object.freeze({ kind: 'none', space: 0, breakable: false });
+
 /** Width of the 2 em dash and ellipsis units, and the dash rule's ink inset, in em. */
 const LONG_MARK = 2;
 const DASH_INSET = 0.043;
@@ -38,7 +42,7 @@ export function prepare(pieces: readonly Piece[], fonts: FontSet, options: Compo
       pendingGap.breakable = mayEndLine(prev.last, options.lineBreak) && mayStartLine(unit.first, options.lineBreak);
       prepared.gaps.push(pendingGap);
     } else if (prev) prepared.gaps.push(gapBetween(prev, unit, pendingSpace, fonts, options));
-    else prepared.gaps.push({ kind: 'none', space: 0, breakable: false });
+    else prepared.gaps.push(NO_BREAK);
     prepared.units.push(unit);
     pendingSpace = false;
     pendingGap = undefined;
@@ -59,11 +63,12 @@ export function prepare(pieces: readonly Piece[], fonts: FontSet, options: Compo
     }
     // Ideographic spaces typed as a manual indent: the style gives the indent (clreq SN-3).
     if (c.ch === '\u3000' && prepared.units.length === 0) continue;
-    const next = (k: number): Char | undefined => {
-      const n = tokens[i + k];
-      return n && !('gap' in n) ? n : undefined;
-    };
-    if (c.cls === 'western' || (isJoiningConnector(c) && isDigitChar(lastChar(prepared.units)) && isDigitChar(next(1)))) {
+    if (c.cls === 'han') {
+      pushUnit(singleUnit(c, fonts, prepared, options));
+      continue;
+    }
+    const next = nextChar(tokens, i);
+    if (c.cls === 'western' || (isJoiningConnector(c) && isDigitChar(lastChar(prepared.units)) && isDigitChar(next))) {
       // A Western word or number, including a connector between digits (25—26, 14～35).
       let j = i;
       const chars: Char[] = [];
@@ -82,8 +87,8 @@ export function prepare(pieces: readonly Piece[], fonts: FontSet, options: Compo
       i = j - 1;
       continue;
     }
-    if ((c.cls === 'dash' && c.ch === '\u2014' && next(1)?.ch === '\u2014') || (c.cls === 'ellipsis' && next(1)?.cls === 'ellipsis')) {
-      pushUnit(longMarkUnit([c, next(1)!], fonts, prepared));
+    if ((c.cls === 'dash' && c.ch === '\u2014' && next?.ch === '\u2014') || (c.cls === 'ellipsis' && next?.cls === 'ellipsis')) {
+      pushUnit(longMarkUnit([c, next!], fonts, prepared));
       i++;
       continue;
     }
@@ -164,7 +169,7 @@ function glyphFor(c: Char, fonts: FontSet, prepared: Prepared): { face: UnitGlyp
 function baseUnit(c: Char, width: number, glyphs: UnitGlyph[]): Unit {
   return {
     text: c.ch, first: c.cls, last: c.cls, width, blankLeft: 0, blankRight: 0, stopMark: false,
-    western: false, rigid: false, glyphs, offset: c.offset,
+    western: false, rigid: false, glyphs, rule: undefined, offset: c.offset,
   };
 }
 
@@ -175,7 +180,7 @@ function westernUnit(chars: Char[], fonts: FontSet, prepared: Prepared): Unit {
     const g = glyphFor(c, fonts, prepared);
     // A dash used as a connector between digits takes a full em, its glyph centred.
     const box = c.ch === '\u2014' ? 1 : g.advance;
-    glyphs.push({ face: g.face, id: g.id, text: c.ch, x: x + (box - g.advance) / 2 });
+    glyphs.push({ face: g.face, id: g.id, text: c.ch, x: x + (box - g.advance) / 2, invisible: false });
     x += box;
   }
   const u = baseUnit(chars[0]!, x, glyphs);
@@ -201,7 +206,7 @@ function longMarkUnit(pair: Char[], fonts: FontSet, prepared: Prepared): Unit {
 
 function singleUnit(c: Char, fonts: FontSet, prepared: Prepared, options: ComposeOptions): Unit {
   const g = glyphFor(c, fonts, prepared);
-  const glyph: UnitGlyph = { face: g.face, id: g.id, text: c.ch, x: 0 };
+  const glyph: UnitGlyph = { face: g.face, id: g.id, text: c.ch, x: 0, invisible: false };
   if (c.cls === 'interpunct' || c.cls === 'solidus') {
     // GB: interpunct and solidus are ½ em, centred, never compressed; no space is added
     // beside a solidus (clreq expansion exceptions), but may be beside an interpunct.
@@ -258,7 +263,7 @@ function gapBetween(prev: Unit, next: Unit, space: false | 'typed' | 'break', fo
     const space = fonts.face('body').glyph(0x20).advance;
     return { kind: 'word', space, breakable: true };
   }
-  return { kind: 'none', space: 0, breakable };
+  return breakable ? BREAK : NO_BREAK;
 }
 
 /** The gap after a run-in heading: at least `gap` em, grown so the body resumes on a whole em. */
