@@ -6,7 +6,7 @@
  * The last line of a paragraph is set solid.
  */
 import { indentAt, measureAt } from './linebreak.js';
-import type { ComposeOptions, GapKind, PlacedGlyph, Prepared, SetLine, Unit } from './types.js';
+import type { ComposeOptions, PlacedGlyph, Prepared, SetLine, Unit } from './types.js';
 
 const EPS = 1e-9;
 
@@ -15,33 +15,19 @@ export function finalizeLine(p: Prepared, i: number, j: number, line: number, op
   const measure = measureAt(options, line);
   const indent = indentAt(options, line);
   const units = p.units.slice(i, j);
-  const count = units.length;
-  const widths = new Float64Array(count);
-  const shifts = new Float64Array(count);
-  // gaps[k] lies before units[k] on this line.
-  const gaps = new Float64Array(count);
-  const kinds: GapKind[] = new Array(count);
-  kinds[0] = 'none';
-  for (let k = 0; k < count; k++) {
-    widths[k] = units[k]!.width;
-    if (k > 0) {
-      gaps[k] = p.gaps[i + k]!.space;
-      kinds[k] = p.gaps[i + k]!.kind;
-    }
-  }
+  const widths = units.map((u) => u.width);
+  const shifts = units.map(() => 0);
   // Line-edge trims: an opening bracket's blank at the start, any blank at the end.
   const startTrim = options.trimLineStartOpen ? units[0]!.blankLeft : 0;
   widths[0]! -= startTrim;
   shifts[0] = -startTrim;
-  const lastK = count - 1;
+  const lastK = units.length - 1;
   widths[lastK]! -= units[lastK]!.blankRight;
-  const sum = () => {
-    let w = 0;
-    for (let k = 0; k < count; k++) w += widths[k]!;
-    let g = 0;
-    for (let k = 0; k < count; k++) g += gaps[k]!;
-    return w + g;
-  };
+
+  // gaps[k] lies before units[k] on this line.
+  const gaps = units.map((_, k) => (k === 0 ? 0 : p.gaps[i + k]!.space));
+  const kinds = units.map((_, k) => (k === 0 ? 'none' : p.gaps[i + k]!.kind));
+  const sum = () => widths.reduce((a, b) => a + b, 0) + gaps.reduce((a, b) => a + b, 0);
   let slack = measure - indent - sum();
   let maxAdded = 0;
   // Push-out: the next character would have fit, but a line-start rule carried it down.
@@ -65,25 +51,23 @@ export function finalizeLine(p: Prepared, i: number, j: number, line: number, op
   const glyphs: PlacedGlyph[] = [];
   const rules: SetLine['rules'] = [];
   let text = '';
-  for (let k = 0; k < count; k++) {
-    const u = units[k]!;
+  units.forEach((u, k) => {
     x += gaps[k]!;
     if (k > 0 && (kinds[k] === 'word' || p.gaps[i + k]!.typed)) text += ' ';
-    const origin = x + shifts[k]!;
     for (const g of u.glyphs) {
-      glyphs.push(g.invisible
-        ? { face: g.face, id: g.id, text: g.text, x: origin + g.x, invisible: true }
-        : { face: g.face, id: g.id, text: g.text, x: origin + g.x });
+      const placed: PlacedGlyph = { face: g.face, id: g.id, text: g.text, x: x + shifts[k]! + g.x };
+      if (g.invisible) placed.invisible = true;
+      glyphs.push(placed);
     }
     if (u.rule) rules.push({ from: x + u.rule.from, to: x + u.rule.to });
     text += u.text;
     x += widths[k]!;
-  }
+  });
   return { glyphs, rules, text, width: x, measure, maxAddedSpace: maxAdded, offset: units[0]!.offset, last, pushedOut };
 }
 
 /** Take `need` em away; returns what could not be taken (0 when it fits). */
-function shrinkLine(units: Unit[], widths: Float64Array, shifts: Float64Array, blanks: [number, number][], gaps: Float64Array, kinds: GapKind[], need: number): number {
+function shrinkLine(units: Unit[], widths: number[], shifts: number[], blanks: [number, number][], gaps: number[], kinds: string[], need: number): number {
   const steps: { take: (k: number) => number; apply: (k: number, amount: number) => void }[] = [
     { // Western word spaces, down to ¼ em.
       take: (k) => (kinds[k] === 'word' ? Math.max(0, gaps[k]! - 0.25) : 0),
@@ -122,7 +106,7 @@ function isBracket(u: Unit): boolean {
   return u.first === 'open' || u.first === 'close';
 }
 
-function shrinkBlank(k: number, amount: number, widths: Float64Array, shifts: Float64Array, blanks: [number, number][]): void {
+function shrinkBlank(k: number, amount: number, widths: number[], shifts: number[], blanks: [number, number][]): void {
   const b = blanks[k]!;
   const total = b[0] + b[1];
   const left = total > 0 ? amount * (b[0] / total) : 0;
@@ -134,7 +118,7 @@ function shrinkBlank(k: number, amount: number, widths: Float64Array, shifts: Fl
 }
 
 /** Spread `slack` em; returns the largest space added to one gap. */
-function stretchLine(units: Unit[], gaps: Float64Array, kinds: GapKind[], slack: number): number {
+function stretchLine(units: Unit[], gaps: number[], kinds: string[], slack: number): number {
   const added = gaps.map(() => 0);
   const western = units.map((_, k) => (k > 0 && (kinds[k] === 'autospace' || kinds[k] === 'word') ? Math.max(0, 0.5 - gaps[k]!) : 0));
   const westernTotal = western.reduce((a, b) => a + b, 0);
