@@ -24,6 +24,7 @@ const { FlowBuilder, STYLE_ROLE } = await dist('layout/flow.js');
 const { prepare } = await dist('typeset/prepare.js');
 const { breakLines } = await dist('typeset/linebreak.js');
 const { finalizeLine } = await dist('typeset/finalize.js');
+const { paragraphGlyphs } = await dist('typeset/line-glyphs.js');
 
 const argv = process.argv.slice(2);
 const opt = (name, d) => {
@@ -57,8 +58,9 @@ for (let round = 1; round <= rounds; round++) {
       const breaks = breakLines(prepared, options);
       const t2 = performance.now();
       let start = 0;
+      const glyphs = paragraphGlyphs(prepared);
       breaks.forEach((end, line) => {
-        finalizeLine(prepared, start, end, line, options);
+        finalizeLine(prepared, start, end, line, options, glyphs);
         start = end;
       });
       const t3 = performance.now();

@@ -8,6 +8,7 @@ import type { FontRole, FontSet } from '../fonts/font-config.js';
 import type { Block, Category, Entry, Figure, InlineStyle, Paragraph, Section, SourceRef } from '../model/document.js';
 import type { Template } from '../template/template.js';
 import { composeCached } from '../typeset/cache.js';
+import { firstGlyphX } from '../typeset/line-glyphs.js';
 import type { ComposeOptions, Piece, SetLine } from '../typeset/types.js';
 import { figureBlock, type FigureBlock } from './figure.js';
 import type { LineKind } from './types.js';
@@ -234,7 +235,7 @@ export class FlowBuilder {
 
   private attachByline(items: FlowItem[], tail: SetLine): void {
     const last = items[items.length - 1];
-    const tailWidth = tail.width - (tail.glyphs[0]?.x ?? 0);
+    const tailWidth = tail.width - firstGlyphX(tail);
     if (last?.kind === 'line' && last.lineKind === 'body' && !last.box && last.line.width + 1 + tailWidth <= last.line.measure + 1e-6) {
       last.tail = tail;
       return;

@@ -5,11 +5,12 @@
  */
 import type { SourceRef } from '../model/document.js';
 import type { Template } from '../template/template.js';
+import { firstGlyphX } from '../typeset/line-glyphs.js';
 import type { SetLine } from '../typeset/types.js';
 import type { PageFrame } from './columns.js';
 import type { FigureBlock } from './figure.js';
 import type { FlowBuilder, LineItem } from './flow.js';
-import { lineGlyphs, type GlyphRun, type LineKind, type Page, type PageLine, type Rule } from './types.js';
+import type { GlyphRun, LineKind, Page, PageLine, Rule } from './types.js';
 
 /** The ideographic em box sits from 0.88 em above the baseline to 0.12 em below it. */
 export const EM_BOX_ASCENT = 0.88;
@@ -48,11 +49,11 @@ export class PageGeometry {
 /** A composed line as glyph runs at (x, baseline), one run per face. */
 export function pageLine(line: SetLine, x: number, baseline: number, size: number, kind: LineKind, column?: number, struct?: string): PageLine {
   const runs: GlyphRun[] = [];
-  const glyphs = lineGlyphs(line.glyphs);
-  let start = 0;
-  for (let k = 1; k <= line.glyphs.length; k++) {
-    if (k < line.glyphs.length && line.glyphs[k]!.face === line.glyphs[start]!.face) continue;
-    runs.push({ face: line.glyphs[start]!.face, size, baseline, x, glyphs, from: start, to: k });
+  const { glyphs, faces, to } = line;
+  let start = line.from;
+  for (let k = start + 1; k <= to; k++) {
+    if (k < to && faces[k] === faces[start]) continue;
+    runs.push({ face: faces[start]!, size, baseline, x, glyphs, from: start, to: k });
     start = k;
   }
   const y = baseline - DASH_RULE_Y * size;
@@ -101,7 +102,7 @@ function drawLineItem(page: Page, item: LineItem, columnX: number, baseline: num
     page.lines.push(pageLine(item.tail, tailX, baseline, item.size, 'byline', column, `p:${item.para}`));
     if (item.leader) {
       const from = x + (item.line.width + 0.5) * item.size;
-      const to = tailX + ((item.tail.glyphs[0]?.x ?? 0) - 0.5) * item.size;
+      const to = tailX + (firstGlyphX(item.tail) - 0.5) * item.size;
       const y = baseline - 0.25 * item.size;
       if (to > from) page.rules.push({ x1: from, y1: y, x2: to, y2: y, width: 0.8, dash: [0.8, 2.2] });
     }

@@ -3,39 +3,8 @@
  * This is what the PDF stage draws; it knows nothing of the content or the grid.
  */
 import type { FontFace } from '../fonts/font-face.js';
-import type { PlacedGlyph } from '../typeset/types.js';
+import type { LineGlyphs } from '../typeset/types.js';
 import type { SourceRef } from '../model/document.js';
-
-/**
- * The glyphs of one line, column by column: all the PDF writer needs of them. Typed arrays
- * rather than an object per glyph, so pages are cheap to keep until written and to pass from
- * a layout worker (parallel.ts).
- */
-export interface LineGlyphs {
-  /** Glyph ids in their fonts. */
-  ids: Uint16Array;
-  /** Where each glyph stands, em from the line start. */
-  xs: Float64Array;
-  /** 1 for a glyph drawn invisibly (its shape is drawn otherwise: the 2 em dash). */
-  invisible: Uint8Array;
-  /** The source characters of the glyphs one after the other: glyph k's end at ends[k]. */
-  text: string;
-  ends: Uint32Array;
-}
-
-/** Placed glyphs (a set line's, or a plain run's) as the typed arrays a page keeps. */
-export function lineGlyphs(placed: readonly PlacedGlyph[]): LineGlyphs {
-  const n = placed.length;
-  const glyphs: LineGlyphs = { ids: new Uint16Array(n), xs: new Float64Array(n), invisible: new Uint8Array(n), text: '', ends: new Uint32Array(n) };
-  placed.forEach((g, k) => {
-    glyphs.ids[k] = g.id;
-    glyphs.xs[k] = g.x;
-    if (g.invisible) glyphs.invisible[k] = 1;
-    glyphs.text += g.text;
-    glyphs.ends[k] = glyphs.text.length;
-  });
-  return glyphs;
-}
 
 /**
  * Glyphs `from` up to `to` of a line, all of one face and size on one baseline, drawn with one

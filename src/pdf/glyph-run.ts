@@ -4,7 +4,8 @@
  * Unicode (fontkit reports the first code point that used a glyph, which may be another).
  */
 import type { FontFace } from '../fonts/font-face.js';
-import { lineGlyphs, type GlyphRun } from '../layout/types.js';
+import type { GlyphRun } from '../layout/types.js';
+import { LineGlyphsBuilder } from '../typeset/line-glyphs.js';
 import type { PdfkitEmbeddedFont, PdfkitInternals } from './pdfkit-internals.js';
 import { embeddable } from './truetype-subset.js';
 
@@ -113,12 +114,13 @@ export class GlyphWriter {
  * to place it), and its width in pt.
  */
 export function plainRun(face: FontFace, size: number, text: string, baseline: number): { run: GlyphRun; width: number } {
+  const chars = [...text];
+  const line = new LineGlyphsBuilder(chars.length);
   let pen = 0;
-  const placed = [...text].map((ch) => {
+  for (const ch of chars) {
     const g = face.glyph(ch.codePointAt(0)!);
-    const glyph = { face, id: g.id, text: ch, x: pen };
+    line.add(face, g.id, pen, ch, false);
     pen += g.advance;
-    return glyph;
-  });
-  return { run: { face, size, x: 0, baseline, glyphs: lineGlyphs(placed), from: 0, to: placed.length }, width: pen * size };
+  }
+  return { run: { face, size, x: 0, baseline, glyphs: line.glyphs, from: 0, to: chars.length }, width: pen * size };
 }

@@ -6,11 +6,13 @@
  * The last line of a paragraph is set solid.
  */
 import { indentAt, measureAt } from './linebreak.js';
-import type { ComposeOptions, PlacedGlyph, Prepared, SetLine, Unit } from './types.js';
+import type { LineGlyphsBuilder } from './line-glyphs.js';
+import type { ComposeOptions, Prepared, SetLine, Unit } from './types.js';
 
 const EPS = 1e-9;
 
-export function finalizeLine(p: Prepared, i: number, j: number, line: number, options: ComposeOptions): SetLine {
+/** Set the line of units i up to j, adding its glyphs to its paragraph's (`placed`). */
+export function finalizeLine(p: Prepared, i: number, j: number, line: number, options: ComposeOptions, placed: LineGlyphsBuilder): SetLine {
   const last = j === p.units.length;
   const measure = measureAt(options, line);
   const indent = indentAt(options, line);
@@ -48,22 +50,18 @@ export function finalizeLine(p: Prepared, i: number, j: number, line: number, op
 
   let x = indent;
   if (last && slack > EPS) x += options.lastLine === 'center' ? slack / 2 : options.lastLine === 'end' ? slack : 0;
-  const glyphs: PlacedGlyph[] = [];
+  const from = placed.count;
   const rules: SetLine['rules'] = [];
   let text = '';
   units.forEach((u, k) => {
     x += gaps[k]!;
     if (k > 0 && (kinds[k] === 'word' || p.gaps[i + k]!.typed)) text += ' ';
-    for (const g of u.glyphs) {
-      const placed: PlacedGlyph = { face: g.face, id: g.id, text: g.text, x: x + shifts[k]! + g.x };
-      if (g.invisible) placed.invisible = true;
-      glyphs.push(placed);
-    }
+    for (const g of u.glyphs) placed.add(g.face, g.id, x + shifts[k]! + g.x, g.text, g.invisible === true);
     if (u.rule) rules.push({ from: x + u.rule.from, to: x + u.rule.to });
     text += u.text;
     x += widths[k]!;
   });
-  return { glyphs, rules, text, width: x, measure, maxAddedSpace: maxAdded, offset: units[0]!.offset, last, pushedOut };
+  return { glyphs: placed.glyphs, faces: placed.faces, from, to: placed.count, rules, text, width: x, measure, maxAddedSpace: maxAdded, offset: units[0]!.offset, last, pushedOut };
 }
 
 /** Take `need` em away; returns what could not be taken (0 when it fits). */

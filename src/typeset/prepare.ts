@@ -64,7 +64,7 @@ export function prepare(pieces: readonly Piece[], fonts: FontSet, options: Compo
     // Ideographic spaces typed as a manual indent: the style gives the indent (clreq SN-3).
     if (c.ch === '\u3000' && prepared.units.length === 0) continue;
     if (c.cls === 'han') {
-      pushUnit(singleUnit(c, fonts, prepared, options));
+      pushUnit(hanUnit(c, fonts, prepared));
       continue;
     }
     const next = nextChar(tokens, i);
@@ -171,6 +171,24 @@ function baseUnit(c: Char, width: number, glyphs: UnitGlyph[]): Unit {
     text: c.ch, first: c.cls, last: c.cls, width, blankLeft: 0, blankRight: 0, stopMark: false,
     western: false, rigid: false, glyphs, rule: undefined, offset: c.offset,
   };
+}
+
+/**
+ * The glyph list of a Han character's unit, shared by every unit of that character in that
+ * role: nothing may change it (nothing does: a Han unit's glyph stands at 0, with no blank to
+ * compress; only Western units' glyphs are merged or moved). Keyed by the resolved glyph, which the font set keeps per role and
+ * character. A book has a few thousand distinct characters and a million occurrences.
+ */
+const hanGlyphs = new WeakMap<object, UnitGlyph[]>();
+
+function hanUnit(c: Char, fonts: FontSet, prepared: Prepared): Unit {
+  const g = glyphFor(c, fonts, prepared);
+  let glyphs = hanGlyphs.get(g);
+  if (!glyphs) {
+    glyphs = [{ face: g.face, id: g.id, text: c.ch, x: 0, invisible: false }];
+    hanGlyphs.set(g, glyphs);
+  }
+  return baseUnit(c, g.advance, glyphs);
 }
 
 function westernUnit(chars: Char[], fonts: FontSet, prepared: Prepared): Unit {

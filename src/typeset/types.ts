@@ -91,18 +91,31 @@ export interface Prepared {
   fallback: { char: string; offset: number; face: string }[];
 }
 
-/** A glyph placed on a line, x in em from the line start. */
-export interface PlacedGlyph {
-  face: FontFace;
-  id: number;
+/**
+ * The glyphs of a line as typed arrays rather than an object per glyph: a book has a million
+ * of them, kept until their 类目 is written, and passed from layout workers (layout/parallel.ts).
+ */
+export interface LineGlyphs {
+  /** Glyph ids in their fonts. */
+  ids: Uint16Array;
+  /** Where each glyph stands, em from the line start. */
+  xs: Float64Array;
+  /** 1 for a glyph drawn invisibly (its shape is drawn otherwise: the 2 em dash). */
+  invisible: Uint8Array;
+  /** The source characters of the glyphs one after the other: glyph k's end at ends[k]. */
   text: string;
-  x: number;
-  invisible?: boolean;
+  ends: Uint32Array;
 }
 
 /** A finished line. */
 export interface SetLine {
-  glyphs: PlacedGlyph[];
+  /** The glyphs of its paragraph, x in em from the start of each glyph's own line. */
+  glyphs: LineGlyphs;
+  /** The face of each glyph of the paragraph. */
+  faces: FontFace[];
+  /** This line's glyphs: `from` up to (not including) `to`. */
+  from: number;
+  to: number;
   rules: { from: number; to: number }[];
   /** The source text of the line, exactly (for ActualText and checks). */
   text: string;

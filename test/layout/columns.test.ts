@@ -5,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { ColumnFiller } from '../../src/layout/columns.js';
 import type { FlowItem, HeadingItem, LineItem } from '../../src/layout/flow.js';
 import { loadTemplate, type Template } from '../../src/template/template.js';
+import { LineGlyphsBuilder } from '../../src/typeset/line-glyphs.js';
 import type { SetLine } from '../../src/typeset/types.js';
 
 const base = loadTemplate('default');
 /** A small grid: 10 lines per column, 2 columns, no opener. */
 const template: Template = { ...base, grid: { ...base.grid, lines_per_column: 10 } };
 
-const line = (text: string): SetLine => ({ glyphs: [], rules: [], text, width: 24, measure: 24, maxAddedSpace: 0, offset: 0, last: false, pushedOut: false });
+const line = (text: string): SetLine => ({ glyphs: new LineGlyphsBuilder(0).glyphs, faces: [], from: 0, to: 0, rules: [], text, width: 24, measure: 24, maxAddedSpace: 0, offset: 0, last: false, pushedOut: false });
 let para = 0;
 function paragraph(n: number, kind: LineItem['lineKind'] = 'body'): LineItem[] {
   const id = ++para;

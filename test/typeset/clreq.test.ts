@@ -16,7 +16,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FontRole } from '../../src/fonts/font-config.js';
 import type { Piece, SetLine } from '../../src/typeset/types.js';
-import { contentParagraphs, fonts, hanGaps, layout, mulberry32, texts } from './compose-helpers.js';
+import { contentParagraphs, fonts, hanGaps, layout, mulberry32, placed, texts } from './compose-helpers.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -72,12 +72,12 @@ class Row {
 const spaced = (k: number, s: number, x0 = 0) => Array.from({ length: k }, (_, i) => x0 + i * (1 + s));
 
 function expectXs(line: SetLine, expected: number[]): void {
-  expect(line.glyphs.map((g) => g.x)).toEqual(expected.map((v) => expect.closeTo(v, 3)));
+  expect(placed(line).map((g) => g.x)).toEqual(expected.map((v) => expect.closeTo(v, 3)));
 }
 
 /** x of the n-th glyph whose text is `ch` (n from 0). */
 function xOf(line: SetLine, ch: string, n = 0): number {
-  const found = line.glyphs.filter((g) => g.text === ch);
+  const found = placed(line).filter((g) => g.text === ch);
   if (!found[n]) throw new Error(`no glyph ${ch} #${n} on line "${line.text}"`);
   return found[n]!.x;
 }
@@ -106,17 +106,18 @@ function checkInvariants(input: string, lines: SetLine[]): string[] {
     if (FORBIDDEN_END.has(last)) bad.push(`${where}: ends with ${last}`);
     if (!line.last && Math.abs(line.width - line.measure) > EPS) bad.push(`${where}: width ${line.width} ≠ measure ${line.measure}`);
     if (line.width > line.measure + EPS) bad.push(`${where}: width ${line.width} > measure ${line.measure}`);
-    line.glyphs.forEach((g, n) => {
+    const glyphs = placed(line);
+    glyphs.forEach((g, n) => {
       if (g.x < -0.5 - EPS) bad.push(`${where}: glyph ${g.text} at x ${g.x} < −0.5`);
       if (!OPEN.has(g.text) && g.x < -EPS) bad.push(`${where}: glyph ${g.text} at x ${g.x} < 0`);
       // The advance box, from the font: a right-blank mark at the line end keeps only its inked half.
       const fontAdvance = g.face.glyph(g.text.codePointAt(0)!).advance;
-      const isLast = n === line.glyphs.length - 1;
+      const isLast = n === glyphs.length - 1;
       const box = isLast && RIGHT_BLANK.has(g.text) && fontAdvance >= 0.99 ? fontAdvance / 2 : fontAdvance;
       if (g.x + box > line.measure + EPS) bad.push(`${where}: glyph ${g.text} box ends at ${g.x + box} > ${line.measure}`);
     });
     for (const r of line.rules) if (r.to > line.measure + EPS || r.from < -EPS) bad.push(`${where}: rule ${r.from}–${r.to} outside the line`);
-    const glyphText = line.glyphs.map((g) => g.text).join('');
+    const glyphText = glyphs.map((g) => g.text).join('');
     if (glyphText !== line.text.replace(/ /g, '')) bad.push(`${where}: glyphs "${glyphText}" ≠ text`);
   });
   const strip = (s: string) => s.replace(/[ \n]/g, '');
@@ -251,7 +252,7 @@ describe('§1.3 inseparable sequences', () => {
     expect(texts(lines)).toEqual(['一二三四五六七八九', '——十']);
     expectXs(lines[0]!, spaced(9, 0.125));
     expectXs(lines[1]!, [0, 1, 2]);
-    expect(lines[1]!.glyphs.slice(0, 2).every((g) => g.invisible)).toBe(true);
+    expect(placed(lines[1]!).slice(0, 2).every((g) => g.invisible)).toBe(true);
     expect(lines[1]!.rules).toHaveLength(1);
     expect((lines[1]!.rules[0]!.from + lines[1]!.rules[0]!.to) / 2).toBeCloseTo(1, 3);
   });
@@ -284,7 +285,7 @@ describe('§1.3 inseparable sequences', () => {
       const [l] = layout(`“青春是用来奋斗的”${dash}上城区`, { measure: 24 });
       const start = 9.5; // “ trimmed (½) + 8 Han + ” (1 em mid-line)
       expect(xOf(l!, '上')).toBeCloseTo(start + 2, 3);
-      expect(l!.glyphs.filter((g) => g.text === '—' || g.text === '⸺').every((g) => g.invisible)).toBe(true);
+      expect(placed(l!).filter((g) => g.text === '—' || g.text === '⸺').every((g) => g.invisible)).toBe(true);
       expect(l!.rules).toHaveLength(1);
       const r = l!.rules[0]!;
       expect((r.from + r.to) / 2).toBeCloseTo(start + 1, 3);
@@ -339,7 +340,7 @@ describe('§1.4 punctuation width adjustment', () => {
     for (const pair of ['）（', '》（', '》，', '《（']) {
       const [l] = layout(`一${pair}一`, { measure: 24 });
       expectXs(l!, [0, 1, 1.5, 2.5]);
-      expect(l!.glyphs[3]!.x - l!.glyphs[1]!.x).toBeCloseTo(1.5, 3);
+      expect(placed(l!)[3]!.x - placed(l!)[1]!.x).toBeCloseTo(1.5, 3);
     }
   });
 
@@ -506,7 +507,7 @@ describe('§1.6 CJK–Western spacing', () => {
     expect(texts(lines)).toEqual(['一二三四五六七八九十', '1137个，']);
     expectXs(lines[1]!, new Row().latin('1137').gap(0.25).han('个，').xs);
     const [p] = layout('1137个，', { measure: 24, indent: 2 });
-    expect(p!.glyphs[0]!.x).toBeCloseTo(2, 3);
+    expect(placed(p!)[0]!.x).toBeCloseTo(2, 3);
   });
 
   it('AS-5: a typed space at a Han│Latin boundary becomes the autospace (replace)', () => {
@@ -587,10 +588,10 @@ describe('§1.9 indent, run-in headings, names', () => {
   it('IN-1: every sample paragraph starts its first box at the 2 em indent', () => {
     for (const p of contentParagraphs()) {
       const [l] = layout(p, { measure: 24, indent: 2 });
-      const g = l!.glyphs[0]!;
+      const g = placed(l!)[0]!;
       const box = OPEN.has(g.text) ? g.x + 0.5 : g.x;
       expect(box).toBeCloseTo(2, 3);
-      if (OPEN.has(g.text)) expect(l!.glyphs[1]!.x).toBeCloseTo(2.5, 3);
+      if (OPEN.has(g.text)) expect(placed(l!)[1]!.x).toBeCloseTo(2.5, 3);
     }
   });
 
@@ -686,9 +687,9 @@ describe('§1.11 long Latin words and URLs (hyphenation and URL joints unsupport
     expect(lines).toHaveLength(2);
     expect(checkInvariants(text, lines)).toEqual([]);
     expect(lines[0]!.text.startsWith('采用I')).toBe(true);
-    expect(lines[1]!.glyphs[0]!.x).toBe(0); // no autospace before the second part
+    expect(placed(lines[1]!)[0]!.x).toBe(0); // no autospace before the second part
     // Consecutive letters on L1 are their font advance apart.
-    const l1 = lines[0]!.glyphs.filter((g) => /[A-Za-z]/.test(g.text));
+    const l1 = placed(lines[0]!).filter((g) => /[A-Za-z]/.test(g.text));
     l1.slice(1).forEach((g, k) => expect(g.x - l1[k]!.x).toBeCloseTo(adv(l1[k]!.text), 3));
   });
 
@@ -718,7 +719,7 @@ describe('§1.12 input normalization', () => {
   // §1.12: leading U+3000 used as a manual indent are dropped in favour of the style indent.
   it('SN-3: leading U+3000 do not double the 2 em indent', () => {
     const [l] = layout('\u3000\u30002018年，上城区', { measure: 24, indent: 2 });
-    expect(l!.glyphs.some((g) => g.text === '\u3000')).toBe(false);
+    expect(placed(l!).some((g) => g.text === '\u3000')).toBe(false);
     expectXs(l!, new Row(2).latin('2018').gap(0.25).han('年，上城区').xs);
   });
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadFonts } from '../../src/fonts/font-config.js';
 import { composeParagraph } from '../../src/typeset/paragraph.js';
+import type { FontFace } from '../../src/fonts/font-face.js';
 import type { ComposeOptions, Piece, SetLine } from '../../src/typeset/types.js';
 
 export const fonts = loadFonts();
@@ -28,14 +29,33 @@ export function layout(input: string | Piece[], options: Partial<ComposeOptions>
 
 export const texts = (lines: SetLine[]) => lines.map((l) => l.text);
 
+/** A set line's glyph, as the tests look at it. */
+export interface Glyph {
+  face: FontFace;
+  id: number;
+  text: string;
+  x: number;
+  invisible: boolean;
+}
+
+/** A set line's glyphs (typed arrays) as one object each. */
+export function placed(line: SetLine): Glyph[] {
+  const g = line.glyphs;
+  const glyphs: Glyph[] = [];
+  for (let k = line.from; k < line.to; k++) {
+    glyphs.push({ face: line.faces[k]!, id: g.ids[k]!, text: g.text.slice(k > 0 ? g.ends[k - 1] : 0, g.ends[k]), x: g.xs[k]!, invisible: g.invisible[k] === 1 });
+  }
+  return glyphs;
+}
+
 /** x (em) of each visible glyph on a line, rounded to 1/1000 em. */
-export const xs = (line: SetLine) => line.glyphs.map((g) => round(g.x));
+export const xs = (line: SetLine) => placed(line).map((g) => round(g.x));
 
 export const round = (v: number) => Math.round(v * 1000) / 1000;
 
 /** Gaps between consecutive glyph origins minus 1 em (for pure-Han lines: the added space). */
 export function hanGaps(line: SetLine): number[] {
-  const g = line.glyphs;
+  const g = placed(line);
   return g.slice(1).map((b, k) => round(b.x - g[k]!.x - 1));
 }
 
