@@ -74,6 +74,10 @@ function colophon(edition: Edition, t: Template, builder: FlowBuilder, body: rea
 /** Characters of the content (whitespace excluded), for the 字数 line. */
 function contentCharacters(edition: Edition): number {
   let n = 0;
-  for (const { text } of contentTexts(edition)) n += [...text.replace(/\s/g, '')].length;
+  for (const { text } of contentTexts(edition)) {
+    // Code points, counted without an array of them (the texts of a whole book).
+    const visible = text.replace(/\s/g, '');
+    for (let i = 0; i < visible.length; i++, n++) if (visible.codePointAt(i)! > 0xffff) i++;
+  }
   return n;
 }

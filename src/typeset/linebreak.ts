@@ -90,21 +90,21 @@ export function searchBreaks(lines: LineCandidates, bound: number): number[] {
   const lineOf = new Int32Array(size);
   cost[0] = 0;
 
-  let from = 0;
-  const relax = (at: number, lineCost: number) => {
-    const c = cost[from]! + lineCost;
-    const line = lineOf[from]! + 1;
-    const s = at * keys + Math.min(line, keys - 1);
-    if (cost[s]! <= c) return;
-    cost[s] = c;
-    prev[s] = from;
-    lineOf[s] = line;
-  };
+  const { ends, costs } = lines;
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < keys; k++) {
-      from = i * keys + k;
+      const from = i * keys + k;
       if (cost[from]! > bound) continue;
-      lines.each(i, lineOf[from]!, relax);
+      const line = lineOf[from]! + 1;
+      const count = lines.from(i, line - 1);
+      for (let e = 0; e < count; e++) {
+        const c = cost[from]! + costs[e]!;
+        const s = ends[e]! * keys + Math.min(line, keys - 1);
+        if (cost[s]! <= c) continue;
+        cost[s] = c;
+        prev[s] = from;
+        lineOf[s] = line;
+      }
     }
   }
 
@@ -118,22 +118,28 @@ export function searchBreaks(lines: LineCandidates, bound: number): number[] {
 /** The lines a paragraph may set from a break position, with their costs. */
 export class LineCandidates {
   private readonly acc: FitAccumulator;
+  /** The lines found by the last call of `from`: where each ends (before unit ends[e]) and its cost. */
+  readonly ends: Int32Array;
+  readonly costs: Float64Array;
+  private count = 0;
 
   constructor(readonly p: Prepared, readonly options: ComposeOptions) {
     this.acc = new FitAccumulator(p, options);
+    this.ends = new Int32Array(p.units.length + 1);
+    this.costs = new Float64Array(p.units.length + 1);
   }
 
   /**
-   * Calls `visit(j, cost)` for each line that may start at unit i as line number `line` and
-   * end before unit j: every break from half the measure to as full as push-in allows; the
-   * shortest line if nothing longer fits; an overfull line if nothing fits at all.
+   * The lines that may start at unit i as line number `line`, into `ends` and `costs`; returns
+   * how many: every break from half the measure to as full as push-in allows; the shortest
+   * line if nothing longer fits; an overfull line if nothing fits at all.
    */
-  each(i: number, line: number, visit: (j: number, cost: number) => void): void {
+  from(i: number, line: number): number {
     const { acc, p, options } = this;
     const n = p.units.length;
     const measure = measureAt(options, line) - indentAt(options, line);
+    this.count = 0;
     acc.start(i);
-    let placed = false;
     let shortest = -1;
     for (let j = i + 1; j <= n; j++) {
       acc.add(j - 1);
@@ -151,35 +157,34 @@ export class LineCandidates {
         shortest = j;
         continue;
       }
-      visit(j, lineCost(p, fit, measure, i, j, options));
-      placed = true;
+      this.found(j, lineCost(p, fit, measure, i, j, options));
     }
-    if (!placed && shortest > 0) {
+    if (this.count === 0 && shortest > 0) {
       acc.start(i);
       for (let j = i + 1; j <= shortest; j++) acc.add(j - 1);
-      visit(shortest, lineCost(p, acc.fit(shortest), measure, i, shortest, options));
-      placed = true;
+      this.found(shortest, lineCost(p, acc.fit(shortest), measure, i, shortest, options));
     }
     // Nothing fits (a unit wider than the line): set up to the next break, overfull, and go on.
-    if (!placed) visit(nextBreak(p, i), COST.unjustifiable * 10);
+    if (this.count === 0) this.found(nextBreak(p, i), COST.unjustifiable * 10);
+    return this.count;
+  }
+
+  private found(end: number, cost: number): void {
+    this.ends[this.count] = end;
+    this.costs[this.count] = cost;
+    this.count++;
   }
 
   /** The cost of setting the paragraph line by line, each line the cheapest (the longest of equals). */
   greedyCost(): number {
     const n = this.p.units.length;
     let total = 0;
-    let bestEnd = 0;
-    let bestCost = Infinity;
-    const visit = (j: number, c: number) => {
-      if (c <= bestCost) {
-        bestCost = c;
-        bestEnd = j;
-      }
-    };
-    for (let i = 0, line = 0; i < n; i = bestEnd, line++) {
-      bestCost = Infinity;
-      this.each(i, line, visit);
-      total += bestCost;
+    for (let i = 0, line = 0; i < n; line++) {
+      const count = this.from(i, line);
+      let best = 0;
+      for (let e = 1; e < count; e++) if (this.costs[e]! <= this.costs[best]!) best = e;
+      total += this.costs[best]!;
+      i = this.ends[best]!;
     }
     return total;
   }
