@@ -109,8 +109,10 @@ function collect(pieces: readonly Piece[]): Token[] {
       continue;
     }
     const base = p.source ?? offset;
+    const text = p.text.normalize('NFC');
     let k = 0;
-    for (const ch of p.text.normalize('NFC')) {
+    while (k < text.length) {
+      const ch = charAt(text, k);
       // A segment break is a space; spaces between CJK characters then vanish (clreq SN-1, SN-2).
       const cls = ch === '\n' || ch === '\r' ? 'space' : classify(ch);
       tokens.push({ ch, cls, role: p.role, offset: base + k });
@@ -119,6 +121,19 @@ function collect(pieces: readonly Piece[]): Token[] {
     offset = base + k;
   }
   return tokens;
+}
+
+/** Strings of one UTF-16 unit, made once each: a book has a million characters and a few thousand distinct ones. */
+const UNITS: string[] = [];
+
+/** The character (code point) at UTF-16 offset k, as iterating the string would give it. */
+function charAt(text: string, k: number): string {
+  const c = text.charCodeAt(k);
+  if (c >= 0xd800 && c <= 0xdbff && k + 1 < text.length) {
+    const d = text.charCodeAt(k + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return text.slice(k, k + 2);
+  }
+  return (UNITS[c] ??= String.fromCharCode(c));
 }
 
 function nextChar(tokens: Token[], j: number): Char | undefined {
