@@ -7,44 +7,186 @@
  */
 import { indentAt, measureAt } from './linebreak.js';
 import type { LineGlyphsBuilder } from './line-glyphs.js';
-import type { ComposeOptions, Prepared, SetLine, Unit } from './types.js';
+import type { ComposeOptions, GapKind, Prepared, SetLine, Unit } from './types.js';
 
 const EPS = 1e-9;
+
+/**
+ * The numbers of the line being set, k = 0 … n − 1 for its units: kept from line to line and
+ * grown when a line has more units, since a book sets tens of thousands of lines and these
+ * arrays were most of what setting one allocated.
+ */
+class LineWork {
+  n = 0;
+  units: Unit[] = [];
+  /** Index of the line's first unit in `units`. */
+  first = 0;
+  widths = new Float64Array(64);
+  /** How far each unit's glyphs move left of where its advance starts (compressed blanks). */
+  shifts = new Float64Array(64);
+  /** gaps[k] lies before unit k on this line. */
+  gaps = new Float64Array(64);
+  kinds: GapKind[] = [];
+  /** Blanks still compressible, left and right of each unit. */
+  blankLeft = new Float64Array(64);
+  blankRight = new Float64Array(64);
+  /** Per unit: what the current step may take (shrink) or add (stretch). */
+  capacity = new Float64Array(64);
+  added = new Float64Array(64);
+  open = new Uint8Array(64);
+
+  load(p: Prepared, i: number, j: number, startTrim: number): void {
+    const n = j - i;
+    if (n > this.widths.length) this.grow(2 * n);
+    this.n = n;
+    this.units = p.units;
+    this.first = i;
+    for (let k = 0; k < n; k++) {
+      const u = p.units[i + k]!;
+      this.widths[k] = u.width;
+      this.shifts[k] = 0;
+      this.blankLeft[k] = u.blankLeft;
+      this.blankRight[k] = u.blankRight;
+      this.gaps[k] = k === 0 ? 0 : p.gaps[i + k]!.space;
+      this.kinds[k] = k === 0 ? 'none' : p.gaps[i + k]!.kind;
+    }
+    // Line-edge trims: an opening bracket's blank at the start, any blank at the end.
+    this.widths[0]! -= startTrim;
+    this.shifts[0] = -startTrim;
+    this.blankLeft[0]! -= startTrim;
+    this.widths[n - 1]! -= this.units[j - 1]!.blankRight;
+    this.blankRight[n - 1] = 0;
+  }
+
+  unit(k: number): Unit {
+    return this.units[this.first + k]!;
+  }
+
+  /** Width of the units and gaps, each summed from the start. */
+  natural(): number {
+    let widths = 0;
+    for (let k = 0; k < this.n; k++) widths += this.widths[k]!;
+    let gaps = 0;
+    for (let k = 0; k < this.n; k++) gaps += this.gaps[k]!;
+    return widths + gaps;
+  }
+
+  /** Take `need` em away, step by step in clreq's order; returns what could not be taken (0 when it fits). */
+  shrink(need: number): number {
+    for (let step = 0; step < SHRINK_STEPS; step++) {
+      if (need <= EPS) break;
+      let total = 0;
+      for (let k = 0; k < this.n; k++) {
+        const c = this.shrinkable(step, k);
+        this.capacity[k] = c;
+        total += c;
+      }
+      if (total <= EPS) continue;
+      const share = Math.min(1, need / total);
+      for (let k = 0; k < this.n; k++) {
+        const c = this.capacity[k]!;
+        if (c <= 0) continue;
+        if (step === 0 || step === 3) this.gaps[k]! -= c * share;
+        else this.shrinkBlank(k, c * share);
+      }
+      need -= Math.min(need, total);
+    }
+    return need;
+  }
+
+  /** What step `step` of the reduction may take at unit k. */
+  private shrinkable(step: number, k: number): number {
+    const u = this.unit(k);
+    const blanks = this.blankLeft[k]! + this.blankRight[k]!;
+    switch (step) {
+      case 0: return this.kinds[k] === 'word' ? Math.max(0, this.gaps[k]! - 0.25) : 0; // Western word spaces, down to ¼ em
+      case 1: return isBracket(u) ? blanks : 0; // blanks of brackets, down to ½ em
+      case 2: return !u.stopMark && !isBracket(u) ? blanks : 0; // ，、；：, down to ½ em
+      case 3: return this.kinds[k] === 'autospace' ? Math.max(0, this.gaps[k]! - 0.125) : 0; // Han–Western spacing, down to ⅛ em
+      default: return u.stopMark ? blanks : 0; // 。？！ last
+    }
+  }
+
+  private shrinkBlank(k: number, amount: number): void {
+    const total = this.blankLeft[k]! + this.blankRight[k]!;
+    const left = total > 0 ? amount * (this.blankLeft[k]! / total) : 0;
+    const right = amount - left;
+    this.blankLeft[k]! -= left;
+    this.blankRight[k]! -= right;
+    this.widths[k]! -= amount;
+    this.shifts[k]! -= left;
+  }
+
+  /** Spread `slack` em; returns the largest space added to one gap. */
+  stretch(slack: number): number {
+    const { n, kinds, gaps, added, capacity: western, open } = this;
+    const isWesternGap = (k: number) => k > 0 && (kinds[k] === 'autospace' || kinds[k] === 'word');
+    let westernTotal = 0;
+    for (let k = 0; k < n; k++) {
+      added[k] = 0;
+      western[k] = isWesternGap(k) ? Math.max(0, 0.5 - gaps[k]!) : 0;
+      westernTotal += western[k]!;
+    }
+    if (westernTotal > EPS) {
+      const share = Math.min(1, slack / westernTotal);
+      for (let k = 0; k < n; k++) added[k] = western[k]! * share;
+      slack -= Math.min(slack, westernTotal);
+    }
+    // Then every other gap equally; Han–Western gaps stay at their ½ em cap unless nothing else can take it.
+    let count = 0;
+    for (let k = 0; k < n; k++) {
+      open[k] = k > 0 && kinds[k] !== 'fixed' && kinds[k] !== 'autospace' && kinds[k] !== 'word' && !this.unit(k).rigid && !this.unit(k - 1).rigid ? 1 : 0;
+      count += open[k]!;
+    }
+    if (count === 0) {
+      for (let k = 0; k < n; k++) {
+        open[k] = isWesternGap(k) ? 1 : 0;
+        count += open[k]!;
+      }
+    }
+    if (slack > EPS && count > 0) {
+      for (let k = 0; k < n; k++) if (open[k]) added[k]! += slack / count;
+    }
+    let max = 0;
+    for (let k = 0; k < n; k++) {
+      gaps[k]! += added[k]!;
+      max = Math.max(max, added[k]!);
+    }
+    return max;
+  }
+
+  private grow(size: number): void {
+    this.widths = new Float64Array(size);
+    this.shifts = new Float64Array(size);
+    this.gaps = new Float64Array(size);
+    this.blankLeft = new Float64Array(size);
+    this.blankRight = new Float64Array(size);
+    this.capacity = new Float64Array(size);
+    this.added = new Float64Array(size);
+    this.open = new Uint8Array(size);
+  }
+}
+
+const SHRINK_STEPS = 5;
+const work = new LineWork();
 
 /** Set the line of units i up to j, adding its glyphs to its paragraph's (`placed`). */
 export function finalizeLine(p: Prepared, i: number, j: number, line: number, options: ComposeOptions, placed: LineGlyphsBuilder): SetLine {
   const last = j === p.units.length;
   const measure = measureAt(options, line);
   const indent = indentAt(options, line);
-  const units = p.units.slice(i, j);
-  const widths = units.map((u) => u.width);
-  const shifts = units.map(() => 0);
-  // Line-edge trims: an opening bracket's blank at the start, any blank at the end.
-  const startTrim = options.trimLineStartOpen ? units[0]!.blankLeft : 0;
-  widths[0]! -= startTrim;
-  shifts[0] = -startTrim;
-  const lastK = units.length - 1;
-  widths[lastK]! -= units[lastK]!.blankRight;
-
-  // gaps[k] lies before units[k] on this line.
-  const gaps = units.map((_, k) => (k === 0 ? 0 : p.gaps[i + k]!.space));
-  const kinds = units.map((_, k) => (k === 0 ? 'none' : p.gaps[i + k]!.kind));
-  const sum = () => widths.reduce((a, b) => a + b, 0) + gaps.reduce((a, b) => a + b, 0);
-  let slack = measure - indent - sum();
+  const startTrim = options.trimLineStartOpen ? p.units[i]!.blankLeft : 0;
+  work.load(p, i, j, startTrim);
+  let slack = measure - indent - work.natural();
   let maxAdded = 0;
   // Push-out: the next character would have fit, but a line-start rule carried it down.
   const next = p.units[j];
   const pushedOut = next !== undefined && slack > EPS && next.width - next.blankRight + (p.gaps[j]!.space) <= slack + EPS;
 
   if (slack < -EPS && options.pushIn) {
-    // Blanks still compressible on this line, [left, right] per unit, the trimmed ones gone.
-    const blanks = units.map((u) => [u.blankLeft, u.blankRight] as [number, number]);
-    blanks[0]![0] -= startTrim;
-    blanks[lastK]![1] = 0;
-    slack = shrinkLine(units, widths, shifts, blanks, gaps, kinds, -slack);
-    slack = -slack;
+    slack = -work.shrink(-slack);
   } else if (slack > EPS && !last) {
-    maxAdded = stretchLine(units, gaps, kinds, slack);
+    maxAdded = work.stretch(slack);
     slack = 0;
   }
 
@@ -53,85 +195,18 @@ export function finalizeLine(p: Prepared, i: number, j: number, line: number, op
   const from = placed.count;
   const rules: SetLine['rules'] = [];
   let text = '';
-  units.forEach((u, k) => {
-    x += gaps[k]!;
-    if (k > 0 && (kinds[k] === 'word' || p.gaps[i + k]!.typed)) text += ' ';
-    for (const g of u.glyphs) placed.add(g.face, g.id, x + shifts[k]! + g.x, g.text, g.invisible === true);
+  for (let k = 0; k < work.n; k++) {
+    const u = p.units[i + k]!;
+    x += work.gaps[k]!;
+    if (k > 0 && (work.kinds[k] === 'word' || p.gaps[i + k]!.typed)) text += ' ';
+    for (const g of u.glyphs) placed.add(g.face, g.id, x + work.shifts[k]! + g.x, g.text, g.invisible === true);
     if (u.rule) rules.push({ from: x + u.rule.from, to: x + u.rule.to });
     text += u.text;
-    x += widths[k]!;
-  });
-  return { glyphs: placed.glyphs, faces: placed.faces, from, to: placed.count, rules, text, width: x, measure, maxAddedSpace: maxAdded, offset: units[0]!.offset, last, pushedOut };
-}
-
-/** Take `need` em away; returns what could not be taken (0 when it fits). */
-function shrinkLine(units: Unit[], widths: number[], shifts: number[], blanks: [number, number][], gaps: number[], kinds: string[], need: number): number {
-  const steps: { take: (k: number) => number; apply: (k: number, amount: number) => void }[] = [
-    { // Western word spaces, down to ¼ em.
-      take: (k) => (kinds[k] === 'word' ? Math.max(0, gaps[k]! - 0.25) : 0),
-      apply: (k, a) => { gaps[k]! -= a; },
-    },
-    { // Blanks of brackets, down to ½ em.
-      take: (k) => (isBracket(units[k]!) ? blanks[k]![0] + blanks[k]![1] : 0),
-      apply: (k, a) => shrinkBlank(k, a, widths, shifts, blanks),
-    },
-    { // ，、；：, down to ½ em.
-      take: (k) => (!units[k]!.stopMark && !isBracket(units[k]!) ? blanks[k]![0] + blanks[k]![1] : 0),
-      apply: (k, a) => shrinkBlank(k, a, widths, shifts, blanks),
-    },
-    { // Han–Western spacing, down to ⅛ em.
-      take: (k) => (kinds[k] === 'autospace' ? Math.max(0, gaps[k]! - 0.125) : 0),
-      apply: (k, a) => { gaps[k]! -= a; },
-    },
-    { // 。？！ last.
-      take: (k) => (units[k]!.stopMark ? blanks[k]![0] + blanks[k]![1] : 0),
-      apply: (k, a) => shrinkBlank(k, a, widths, shifts, blanks),
-    },
-  ];
-  for (const step of steps) {
-    if (need <= EPS) break;
-    const capacity = units.map((_, k) => step.take(k));
-    const total = capacity.reduce((a, b) => a + b, 0);
-    if (total <= EPS) continue;
-    const share = Math.min(1, need / total);
-    capacity.forEach((c, k) => { if (c > 0) step.apply(k, c * share); });
-    need -= Math.min(need, total);
+    x += work.widths[k]!;
   }
-  return need;
+  return { glyphs: placed.glyphs, faces: placed.faces, from, to: placed.count, rules, text, width: x, measure, maxAddedSpace: maxAdded, offset: p.units[i]!.offset, last, pushedOut };
 }
 
 function isBracket(u: Unit): boolean {
   return u.first === 'open' || u.first === 'close';
-}
-
-function shrinkBlank(k: number, amount: number, widths: number[], shifts: number[], blanks: [number, number][]): void {
-  const b = blanks[k]!;
-  const total = b[0] + b[1];
-  const left = total > 0 ? amount * (b[0] / total) : 0;
-  const right = amount - left;
-  b[0] -= left;
-  b[1] -= right;
-  widths[k]! -= amount;
-  shifts[k]! -= left;
-}
-
-/** Spread `slack` em; returns the largest space added to one gap. */
-function stretchLine(units: Unit[], gaps: number[], kinds: string[], slack: number): number {
-  const added = gaps.map(() => 0);
-  const western = units.map((_, k) => (k > 0 && (kinds[k] === 'autospace' || kinds[k] === 'word') ? Math.max(0, 0.5 - gaps[k]!) : 0));
-  const westernTotal = western.reduce((a, b) => a + b, 0);
-  if (westernTotal > EPS) {
-    const share = Math.min(1, slack / westernTotal);
-    western.forEach((w, k) => { added[k] = w * share; });
-    slack -= Math.min(slack, westernTotal);
-  }
-  // Then every other gap equally; Han–Western gaps stay at their ½ em cap unless nothing else can take it.
-  let open = units.map((u, k) => k > 0 && kinds[k] !== 'fixed' && kinds[k] !== 'autospace' && kinds[k] !== 'word' && !u.rigid && !units[k - 1]!.rigid);
-  if (!open.some(Boolean)) open = western.map((_, k) => k > 0 && (kinds[k] === 'autospace' || kinds[k] === 'word'));
-  const count = open.filter(Boolean).length;
-  if (slack > EPS && count > 0) {
-    open.forEach((o, k) => { if (o) added[k]! += slack / count; });
-  }
-  added.forEach((a, k) => { gaps[k]! += a; });
-  return Math.max(0, ...added);
 }
