@@ -204,7 +204,7 @@ export function finalizeLine(p: Prepared, i: number, j: number, line: number, op
     text += u.text;
     x += work.widths[k]!;
   }
-  return { glyphs: placed.glyphs, faces: placed.faces, from, to: placed.count, rules, text, width: x, measure, maxAddedSpace: maxAdded, offset: p.units[i]!.offset, last, pushedOut };
+  return { glyphs: placed.glyphs, faces: placed.faces, from, to: placed.count, rules, text, width: x, measure, maxAddedSpace: maxAdded, offset: p.offsets[i]!, last, pushedOut };
 }
 
 function isBracket(u: Unit): boolean {

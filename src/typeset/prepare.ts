@@ -29,13 +29,13 @@ const DASH_INSET = 0.043;
 
 export function prepare(pieces: readonly Piece[], fonts: FontSet, options: ComposeOptions): Prepared {
   const tokens = collect(pieces);
-  const prepared: Prepared = { units: [], gaps: [], missing: [], fallback: [] };
+  const prepared: Prepared = { units: [], gaps: [], offsets: [], missing: [], fallback: [] };
   let pendingSpace: false | 'typed' | 'break' = false;
   let pendingGap: Gap | undefined;
   /** The gap after a run-in heading, aligned once the widths before it are final. */
   let aligned: { before: number; gap: Gap } | undefined;
 
-  const pushUnit = (unit: Unit) => {
+  const pushUnit = (unit: Unit, offset: number) => {
     const prev = prepared.units[prepared.units.length - 1];
     if (prev && pendingGap) {
       // The gap after a run-in title is a break only where the line-start and line-end rules allow one.
@@ -44,6 +44,7 @@ export function prepare(pieces: readonly Piece[], fonts: FontSet, options: Compo
     } else if (prev) prepared.gaps.push(gapBetween(prev, unit, pendingSpace, fonts, options));
     else prepared.gaps.push(NO_BREAK);
     prepared.units.push(unit);
+    prepared.offsets.push(offset);
     pendingSpace = false;
     pendingGap = undefined;
   };
@@ -64,11 +65,11 @@ export function prepare(pieces: readonly Piece[], fonts: FontSet, options: Compo
     // Ideographic spaces typed as a manual indent: the style gives the indent (clreq SN-3).
     if (c.ch === '\u3000' && prepared.units.length === 0) continue;
     if (c.cls === 'han') {
-      pushUnit(hanUnit(c, fonts, prepared));
+      pushUnit(hanUnit(c, fonts, prepared), c.offset);
       continue;
     }
     const next = nextChar(tokens, i);
-    if (c.cls === 'western' || (isJoiningConnector(c) && isDigitChar(lastChar(prepared.units)) && isDigitChar(next))) {
+    if (c.cls === 'western' || (isJoiningConnector(c) && isDigitChar(lastChar(prepared)) && isDigitChar(next))) {
       // A Western word or number, including a connector between digits (25—26, 14～35).
       let j = i;
       const chars: Char[] = [];
@@ -82,17 +83,17 @@ export function prepare(pieces: readonly Piece[], fonts: FontSet, options: Compo
         j++;
       }
       if (chars.length > 0 && !(isJoiningConnector(c) && prepared.units.length > 0 && chars[0] === c && mergeIntoPrevious(prepared, chars, fonts))) {
-        pushUnit(westernUnit(chars, fonts, prepared));
+        pushUnit(westernUnit(chars, fonts, prepared), chars[0]!.offset);
       }
       i = j - 1;
       continue;
     }
     if ((c.cls === 'dash' && c.ch === '\u2014' && next?.ch === '\u2014') || (c.cls === 'ellipsis' && next?.cls === 'ellipsis')) {
-      pushUnit(longMarkUnit([c, next!], fonts, prepared));
+      pushUnit(longMarkUnit([c, next!], fonts, prepared), c.offset);
       i++;
       continue;
     }
-    pushUnit(singleUnit(c, fonts, prepared, options));
+    pushUnit(singleUnit(c, fonts, prepared, options), c.offset);
   }
   compressAdjacent(prepared, options);
   if (aligned) aligned.gap.space = alignedGap(prepared.units.slice(0, aligned.before), aligned.gap.space, options);
@@ -141,11 +142,11 @@ function nextChar(tokens: Token[], j: number): Char | undefined {
   return n && !('gap' in n) ? n : undefined;
 }
 
-function lastChar(units: Unit[]): Char | undefined {
-  const u = units[units.length - 1];
+function lastChar(prepared: Prepared): Char | undefined {
+  const u = prepared.units[prepared.units.length - 1];
   if (!u) return undefined;
   const ch = [...u.text].pop()!;
-  return { ch, cls: classify(ch), role: 'body', offset: u.offset };
+  return { ch, cls: classify(ch), role: 'body', offset: prepared.offsets[prepared.offsets.length - 1]! };
 }
 
 function isDigitChar(c: Char | undefined): boolean {
@@ -184,26 +185,27 @@ function glyphFor(c: Char, fonts: FontSet, prepared: Prepared): { face: UnitGlyp
 function baseUnit(c: Char, width: number, glyphs: UnitGlyph[]): Unit {
   return {
     text: c.ch, first: c.cls, last: c.cls, width, blankLeft: 0, blankRight: 0, stopMark: false,
-    western: false, rigid: false, glyphs, rule: undefined, offset: c.offset,
+    western: false, rigid: false, glyphs, rule: undefined,
   };
 }
 
 /**
- * The glyph list of a Han character's unit, shared by every unit of that character in that
- * role: nothing may change it (nothing does: a Han unit's glyph stands at 0, with no blank to
- * compress; only Western units' glyphs are merged or moved). Keyed by the resolved glyph, which the font set keeps per role and
- * character. A book has a few thousand distinct characters and a million occurrences.
+ * The unit of a Han character, one object for every occurrence of that character in that role
+ * (a Han unit is never changed: its glyph stands at 0, with no blank to compress; only Western
+ * units are merged or split, and marks compressed). Keyed by the resolved glyph, which the
+ * font set keeps per role and character. A book has a few thousand distinct characters and a
+ * million occurrences.
  */
-const hanGlyphs = new WeakMap<object, UnitGlyph[]>();
+const hanUnits = new WeakMap<object, Unit>();
 
 function hanUnit(c: Char, fonts: FontSet, prepared: Prepared): Unit {
   const g = glyphFor(c, fonts, prepared);
-  let glyphs = hanGlyphs.get(g);
-  if (!glyphs) {
-    glyphs = [{ face: g.face, id: g.id, text: c.ch, x: 0, invisible: false }];
-    hanGlyphs.set(g, glyphs);
+  let unit = hanUnits.get(g);
+  if (!unit) {
+    unit = baseUnit(c, g.advance, [{ face: g.face, id: g.id, text: c.ch, x: 0, invisible: false }]);
+    hanUnits.set(g, unit);
   }
-  return baseUnit(c, g.advance, glyphs);
+  return unit;
 }
 
 function westernUnit(chars: Char[], fonts: FontSet, prepared: Prepared): Unit {
@@ -349,6 +351,7 @@ function splitOverlongWords(p: Prepared, options: ComposeOptions): void {
     const gaps: Gap[] = parts.slice(1).map(() => ({ kind: 'none', space: 0, breakable: true }));
     p.units.splice(k, 1, ...parts);
     p.gaps.splice(k + 1, 0, ...gaps);
+    p.offsets.splice(k, 1, ...parts.map(() => p.offsets[k]!));
     k += parts.length - 1;
   }
 }

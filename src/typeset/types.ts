@@ -65,8 +65,6 @@ export interface Unit {
   glyphs: UnitGlyph[];
   /** A rule drawn instead of glyph ink (the 2 em dash): from/to in em, relative to the unit. */
   rule?: { from: number; to: number };
-  /** Offset of the source character in the paragraph input, for diagnostics. */
-  offset: number;
 }
 
 export type GapKind = 'none' | 'autospace' | 'word' | 'fixed';
@@ -82,9 +80,12 @@ export interface Gap {
 }
 
 export interface Prepared {
+  /** The units; one Han character's units may be one shared object (units are never changed once prepared). */
   units: Unit[];
   /** gaps[k] lies before units[k]; gaps[0] is unused. */
   gaps: Gap[];
+  /** Offset of unit k's first character in the paragraph input (where a line starting there begins). */
+  offsets: number[];
   /** Characters no configured font has, by input offset. */
   missing: { char: string; offset: number }[];
   /** Characters set from a fallback face. */
