@@ -5,19 +5,53 @@
  * (the 黑体 【title】 running into the body, bold spans) never interrupt compression or
  * the prohibition rules.
  */
-import type { FontSet } from '../fonts/font-config.js';
+import type { FontRole, FontSet } from '../fonts/font-config.js';
 import { blankSide, classify, isDigit, mayEndLine, mayStartLine, type CharClass } from './classes.js';
 import type { ComposeOptions, Gap, Piece, Prepared, Unit, UnitGlyph } from './types.js';
 
 interface Char {
   ch: string;
   cls: CharClass;
-  role: import('../fonts/font-config.js').FontRole;
+  role: FontRole;
   offset: number;
 }
 
-/** A character, or the fixed gap after a run-in heading. */
-type Token = Char | { gap: number; alignToEm: boolean };
+/**
+ * The paragraph's characters, and the fixed gap after a run-in heading where it stands among
+ * them: one array per field, made at their full size, rather than an object per character
+ * (a book has a million).
+ */
+class Tokens {
+  length = 0;
+  readonly ch: string[];
+  readonly cls: CharClass[];
+  readonly role: FontRole[];
+  /** UTF-16 offset in the paragraph input. */
+  readonly offset: Int32Array;
+  readonly gap = new Map<number, { gap: number; alignToEm: boolean }>();
+
+  /** For at most `size` tokens. */
+  constructor(size: number) {
+    this.ch = new Array<string>(size);
+    this.cls = new Array<CharClass>(size);
+    this.role = new Array<FontRole>(size);
+    this.offset = new Int32Array(size);
+  }
+
+  push(ch: string, cls: CharClass, role: FontRole, offset: number): void {
+    const k = this.length++;
+    this.ch[k] = ch;
+    this.cls[k] = cls;
+    this.role[k] = role;
+    this.offset[k] = offset;
+  }
+
+  /** Token k as a character; undefined for a gap or past the end. */
+  char(k: number): Char | undefined {
+    if (k >= this.length || this.gap.has(k)) return undefined;
+    return { ch: this.ch[k]!, cls: this.cls[k]!, role: this.role[k]!, offset: this.offset[k]! };
+  }
+}
 
 /** The gaps between most units: nothing, with or without a break (shared, never changed). */
 const BREAK: Gap = Object.freeze({ kind: 'none', space: 0, breakable: true });
@@ -50,45 +84,50 @@ export function prepare(pieces: readonly Piece[], fonts: FontSet, options: Compo
   };
 
   for (let i = 0; i < tokens.length; i++) {
-    const c = tokens[i]!;
-    if ('gap' in c) {
-      pendingGap = { kind: 'fixed', space: c.gap, breakable: true };
-      if (c.alignToEm) aligned = { before: prepared.units.length, gap: pendingGap };
+    const gap = tokens.gap.get(i);
+    if (gap) {
+      pendingGap = { kind: 'fixed', space: gap.gap, breakable: true };
+      if (gap.alignToEm) aligned = { before: prepared.units.length, gap: pendingGap };
       continue;
     }
-    if (c.cls === 'space') {
+    const ch = tokens.ch[i]!;
+    const cls = tokens.cls[i]!;
+    if (cls === 'space') {
       // A typed space (not a segment break) is kept in the line's text.
-      if (c.ch === ' ') pendingSpace = 'typed';
+      if (ch === ' ') pendingSpace = 'typed';
       else if (!pendingSpace) pendingSpace = 'break';
       continue;
     }
     // Ideographic spaces typed as a manual indent: the style gives the indent (clreq SN-3).
-    if (c.ch === '\u3000' && prepared.units.length === 0) continue;
-    if (c.cls === 'han') {
-      pushUnit(hanUnit(c, fonts, prepared), c.offset);
+    if (ch === '\u3000' && prepared.units.length === 0) continue;
+    if (cls === 'han') {
+      const offset = tokens.offset[i]!;
+      pushUnit(hanUnit(ch, tokens.role[i]!, offset, fonts, prepared), offset);
       continue;
     }
-    const next = nextChar(tokens, i);
-    if (c.cls === 'western' || (isJoiningConnector(c) && isDigitChar(lastChar(prepared)) && isDigitChar(next))) {
+    const c = tokens.char(i)!;
+    const next = tokens.char(i + 1);
+    if (cls === 'western' || (isJoiningConnector(c) && isDigitChar(lastChar(prepared)) && isDigitChar(next))) {
       // A Western word or number, including a connector between digits (25—26, 14～35).
       let j = i;
       const chars: Char[] = [];
-      while (j < tokens.length) {
-        const tj = tokens[j]!;
-        if ('gap' in tj) break;
-        const cj = tj;
-        const joins = isJoiningConnector(cj) && isDigitChar(chars[chars.length - 1]) && isDigitChar(nextChar(tokens, j));
+      for (let cj = c as Char | undefined; cj; cj = tokens.char(j)) {
+        const joins = isJoiningConnector(cj) && isDigitChar(chars[chars.length - 1]) && isDigitChar(tokens.char(j + 1));
         if (cj.cls !== 'western' && !joins) break;
         chars.push(cj);
         j++;
       }
-      if (chars.length > 0 && !(isJoiningConnector(c) && prepared.units.length > 0 && chars[0] === c && mergeIntoPrevious(prepared, chars, fonts))) {
-        pushUnit(westernUnit(chars, fonts, prepared), chars[0]!.offset);
+      if (chars.length > 0) {
+        // A connector that starts the run joins the number before it (chars[0] is c).
+        if (!(isJoiningConnector(c) && prepared.units.length > 0 && mergeIntoPrevious(prepared, chars, fonts))) {
+          pushUnit(westernUnit(chars, fonts, prepared), chars[0]!.offset);
+        }
+        i = j - 1;
+        continue;
       }
-      i = j - 1;
-      continue;
+      // No run: a connector after a space (25 —26) is set on its own, below.
     }
-    if ((c.cls === 'dash' && c.ch === '\u2014' && next?.ch === '\u2014') || (c.cls === 'ellipsis' && next?.cls === 'ellipsis')) {
+    if ((cls === 'dash' && ch === '\u2014' && next?.ch === '\u2014') || (cls === 'ellipsis' && next?.cls === 'ellipsis')) {
       pushUnit(longMarkUnit([c, next!], fonts, prepared), c.offset);
       i++;
       continue;
@@ -101,26 +140,28 @@ export function prepare(pieces: readonly Piece[], fonts: FontSet, options: Compo
   return prepared;
 }
 
-function collect(pieces: readonly Piece[]): Token[] {
-  const tokens: Token[] = [];
+function collect(pieces: readonly Piece[]): Tokens {
+  // NFC may lengthen a text (composition exclusions), so the sizes are those of the normalized texts.
+  const texts = pieces.map((p) => ('gap' in p ? '' : p.text.normalize('NFC')));
+  const tokens = new Tokens(texts.reduce((n, t) => n + Math.max(1, t.length), 0));
   let offset = 0;
-  for (const p of pieces) {
+  pieces.forEach((p, n) => {
     if ('gap' in p) {
-      tokens.push({ gap: p.gap, alignToEm: p.alignToEm });
-      continue;
+      tokens.gap.set(tokens.length, p);
+      tokens.push('', 'space', 'body', offset);
+      return;
     }
     const base = p.source ?? offset;
-    const text = p.text.normalize('NFC');
+    const text = texts[n]!;
     let k = 0;
     while (k < text.length) {
       const ch = charAt(text, k);
       // A segment break is a space; spaces between CJK characters then vanish (clreq SN-1, SN-2).
-      const cls = ch === '\n' || ch === '\r' ? 'space' : classify(ch);
-      tokens.push({ ch, cls, role: p.role, offset: base + k });
+      tokens.push(ch, ch === '\n' || ch === '\r' ? 'space' : classify(ch), p.role, base + k);
       k += ch.length;
     }
     offset = base + k;
-  }
+  });
   return tokens;
 }
 
@@ -135,11 +176,6 @@ function charAt(text: string, k: number): string {
     if (d >= 0xdc00 && d <= 0xdfff) return text.slice(k, k + 2);
   }
   return (UNITS[c] ??= String.fromCharCode(c));
-}
-
-function nextChar(tokens: Token[], j: number): Char | undefined {
-  const n = tokens[j + 1];
-  return n && !('gap' in n) ? n : undefined;
 }
 
 function lastChar(prepared: Prepared): Char | undefined {
@@ -170,21 +206,19 @@ function mergeIntoPrevious(prepared: Prepared, chars: Char[], fonts: FontSet): b
   return true;
 }
 
-function glyphFor(c: Char, fonts: FontSet, prepared: Prepared): { face: UnitGlyph['face']; id: number; advance: number } {
-  const cp = c.ch.codePointAt(0)!;
-  const g = fonts.resolve(c.role, cp);
+function glyphFor(ch: string, role: FontRole, offset: number, fonts: FontSet, prepared: Prepared): { face: UnitGlyph['face']; id: number; advance: number } {
+  const g = fonts.resolve(role, ch.codePointAt(0)!);
   if (!g) {
-    prepared.missing.push({ char: c.ch, offset: c.offset });
-    const face = fonts.face(c.role);
-    return { face, id: 0, advance: 1 };
+    prepared.missing.push({ char: ch, offset });
+    return { face: fonts.face(role), id: 0, advance: 1 };
   }
-  if (g.fallback) prepared.fallback.push({ char: c.ch, offset: c.offset, face: g.face.name });
+  if (g.fallback) prepared.fallback.push({ char: ch, offset, face: g.face.name });
   return g;
 }
 
-function baseUnit(c: Char, width: number, glyphs: UnitGlyph[]): Unit {
+function baseUnit(text: string, cls: CharClass, width: number, glyphs: UnitGlyph[]): Unit {
   return {
-    text: c.ch, first: c.cls, last: c.cls, width, blankLeft: 0, blankRight: 0, stopMark: false,
+    text, first: cls, last: cls, width, blankLeft: 0, blankRight: 0, stopMark: false,
     western: false, rigid: false, glyphs, rule: undefined,
   };
 }
@@ -198,11 +232,11 @@ function baseUnit(c: Char, width: number, glyphs: UnitGlyph[]): Unit {
  */
 const hanUnits = new WeakMap<object, Unit>();
 
-function hanUnit(c: Char, fonts: FontSet, prepared: Prepared): Unit {
-  const g = glyphFor(c, fonts, prepared);
+function hanUnit(ch: string, role: FontRole, offset: number, fonts: FontSet, prepared: Prepared): Unit {
+  const g = glyphFor(ch, role, offset, fonts, prepared);
   let unit = hanUnits.get(g);
   if (!unit) {
-    unit = baseUnit(c, g.advance, [{ face: g.face, id: g.id, text: c.ch, x: 0, invisible: false }]);
+    unit = baseUnit(ch, 'han', g.advance, [{ face: g.face, id: g.id, text: ch, x: 0, invisible: false }]);
     hanUnits.set(g, unit);
   }
   return unit;
@@ -212,13 +246,13 @@ function westernUnit(chars: Char[], fonts: FontSet, prepared: Prepared): Unit {
   let x = 0;
   const glyphs: UnitGlyph[] = [];
   for (const c of chars) {
-    const g = glyphFor(c, fonts, prepared);
+    const g = glyphFor(c.ch, c.role, c.offset, fonts, prepared);
     // A dash used as a connector between digits takes a full em, its glyph centred.
     const box = c.ch === '\u2014' ? 1 : g.advance;
     glyphs.push({ face: g.face, id: g.id, text: c.ch, x: x + (box - g.advance) / 2, invisible: false });
     x += box;
   }
-  const u = baseUnit(chars[0]!, x, glyphs);
+  const u = baseUnit(chars[0]!.ch, chars[0]!.cls, x, glyphs);
   u.text = chars.map((c) => c.ch).join('');
   u.first = 'western';
   u.last = 'western';
@@ -228,37 +262,37 @@ function westernUnit(chars: Char[], fonts: FontSet, prepared: Prepared): Unit {
 
 function longMarkUnit(pair: Char[], fonts: FontSet, prepared: Prepared): Unit {
   const glyphs = pair.map((c, k) => {
-    const g = glyphFor(c, fonts, prepared);
+    const g = glyphFor(c.ch, c.role, c.offset, fonts, prepared);
     const isDash = c.cls === 'dash';
     // The dash glyph is 0.89 em wide: draw one continuous rule and keep the glyphs invisible for the text layer.
     return { face: g.face, id: g.id, text: c.ch, x: k * (LONG_MARK / 2) + (isDash ? 0 : (1 - g.advance) / 2), invisible: isDash };
   });
-  const u = baseUnit(pair[0]!, LONG_MARK, glyphs);
+  const u = baseUnit(pair[0]!.ch, pair[0]!.cls, LONG_MARK, glyphs);
   u.text = pair.map((c) => c.ch).join('');
   if (pair[0]!.cls === 'dash') u.rule = { from: DASH_INSET, to: LONG_MARK - DASH_INSET };
   return u;
 }
 
 function singleUnit(c: Char, fonts: FontSet, prepared: Prepared, options: ComposeOptions): Unit {
-  const g = glyphFor(c, fonts, prepared);
+  const g = glyphFor(c.ch, c.role, c.offset, fonts, prepared);
   const glyph: UnitGlyph = { face: g.face, id: g.id, text: c.ch, x: 0, invisible: false };
   if (c.cls === 'interpunct' || c.cls === 'solidus') {
     // GB: interpunct and solidus are ½ em, centred, never compressed; no space is added
     // beside a solidus (clreq expansion exceptions), but may be beside an interpunct.
     glyph.x = (0.5 - g.advance) / 2;
-    const u = baseUnit(c, 0.5, [glyph]);
+    const u = baseUnit(c.ch, c.cls, 0.5, [glyph]);
     u.rigid = c.cls === 'solidus';
     return u;
   }
   if (c.cls === 'dash' && c.ch === '\u2E3A') {
-    const u = baseUnit(c, LONG_MARK, [{ ...glyph, invisible: true }]);
+    const u = baseUnit(c.ch, c.cls, LONG_MARK, [{ ...glyph, invisible: true }]);
     u.rule = { from: DASH_INSET, to: LONG_MARK - DASH_INSET };
     return u;
   }
   if (c.cls === 'connector' || c.cls === 'dash') {
     // A single dash is a connector (一字线): 1 em, centred, never at line start.
     glyph.x = (1 - g.advance) / 2;
-    const u = baseUnit(c, 1, [glyph]);
+    const u = baseUnit(c.ch, c.cls, 1, [glyph]);
     u.first = u.last = 'connector';
     u.rigid = true;
     return u;
@@ -266,12 +300,12 @@ function singleUnit(c: Char, fonts: FontSet, prepared: Prepared, options: Compos
   const side = blankSide(c.cls);
   if (side === 'right' && g.advance < 0.99) {
     // ‼ ⁇ are narrower in the font: set them in a full em, the rest a compressible blank.
-    const u = baseUnit(c, 1, [glyph]);
+    const u = baseUnit(c.ch, c.cls, 1, [glyph]);
     u.blankRight = Math.min(0.5, 1 - g.advance);
     u.stopMark = c.cls === 'stop';
     return u;
   }
-  const u = baseUnit(c, g.advance, [glyph]);
+  const u = baseUnit(c.ch, c.cls, g.advance, [glyph]);
   if (side !== 'none' && g.advance >= 0.99) {
     const halfByStyle = options.punctuation === 'banjiao' || (options.punctuation === 'kaiming' && c.cls !== 'stop');
     if (halfByStyle) {

@@ -235,6 +235,20 @@ describe('§1.2 line-start/line-end prohibition', () => {
     }
   });
 
+  it('a connector typed after a space between numbers (25 —26日, 25 ～26日) is set, once, and never starts a line', () => {
+    // The number before the space ends its run, so the connector starts none: it is set as a
+    // unit of its own (this input once made prepare loop for ever).
+    for (const text of ['25 —26日', '25 ～26日', '2018 —2019年']) {
+      const lines = layout(text, { measure: 24 });
+      expect(lines.map((l) => l.text).join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
+      const connector = placed(lines[0]!).find((g) => g.text === '—' || g.text === '～')!;
+      const before = placed(lines[0]!).filter((g) => /[0-9]/.test(g.text) && g.x < connector.x).pop()!;
+      // The connector's 1 em box starts where the digit before it ends.
+      expect(connector.x).toBeCloseTo(before.x + adv(before.text) + (1 - adv(connector.text)) / 2, 3);
+      for (let m = 3; m <= 8; m++) for (const line of layout(text, { measure: m })) expect('—～').not.toContain(line.text[0]);
+    }
+  });
+
   // KS-11 (checked) bars every connector at line start, including a single — between Han
   // characters (杭州上城区—恩施鹤峰县, content 11-shangfeng-qingchuangying.md): a — that is not half
   // of —— is a connector.
