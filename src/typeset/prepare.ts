@@ -6,6 +6,7 @@
  * the prohibition rules.
  */
 import type { FontRole, FontSet } from '../fonts/font-config.js';
+import type { FontFace } from '../fonts/font-face.js';
 import { blankSide, classify, isDigit, mayEndLine, mayStartLine, type CharClass } from './classes.js';
 import type { ComposeOptions, Gap, Piece, Prepared, Unit, UnitGlyph } from './types.js';
 
@@ -64,6 +65,7 @@ const DASH_INSET = 0.043;
 export function prepare(pieces: readonly Piece[], fonts: FontSet, options: ComposeOptions): Prepared {
   const tokens = collect(pieces);
   const prepared: Prepared = { units: [], gaps: [], offsets: [], missing: [], fallback: [] };
+  const han = new HanUnits(fonts, prepared);
   let pendingSpace: false | 'typed' | 'break' = false;
   let pendingGap: Gap | undefined;
   /** The gap after a run-in heading, aligned once the widths before it are final. */
@@ -102,7 +104,7 @@ export function prepare(pieces: readonly Piece[], fonts: FontSet, options: Compo
     if (ch === '\u3000' && prepared.units.length === 0) continue;
     if (cls === 'han') {
       const offset = tokens.offset[i]!;
-      pushUnit(hanUnit(ch, tokens.role[i]!, offset, fonts, prepared), offset);
+      pushUnit(han.unit(ch, tokens.role[i]!, offset), offset);
       continue;
     }
     const c = tokens.char(i)!;
@@ -224,22 +226,47 @@ function baseUnit(text: string, cls: CharClass, width: number, glyphs: UnitGlyph
 }
 
 /**
- * The unit of a Han character, one object for every occurrence of that character in that role
- * (a Han unit is never changed: its glyph stands at 0, with no blank to compress; only Western
- * units are merged or split, and marks compressed). Keyed by the resolved glyph, which the
- * font set keeps per role and character. A book has a few thousand distinct characters and a
- * million occurrences.
+ * The unit of a Han character: one object for every occurrence of that character in that role
+ * with that font set (a Han unit is never changed: its glyph stands at 0, with no blank to
+ * compress; only Western units are merged or split, and marks compressed). A book has a few
+ * thousand distinct characters and a million occurrences.
  */
-const hanUnits = new WeakMap<object, Unit>();
+class HanUnits {
+  private static readonly bySet = new WeakMap<FontSet, Map<FontRole, Map<number, Unit>>>();
+  private readonly byRole: Map<FontRole, Map<number, Unit>>;
+  /** The last role asked for, its face and its units (roles change a few times a paragraph). */
+  private role: FontRole | undefined;
+  private face: FontFace | undefined;
+  private units = new Map<number, Unit>();
 
-function hanUnit(ch: string, role: FontRole, offset: number, fonts: FontSet, prepared: Prepared): Unit {
-  const g = glyphFor(ch, role, offset, fonts, prepared);
-  let unit = hanUnits.get(g);
-  if (!unit) {
-    unit = baseUnit(ch, 'han', g.advance, [{ face: g.face, id: g.id, text: ch, x: 0, invisible: false }]);
-    hanUnits.set(g, unit);
+  constructor(private readonly fonts: FontSet, private readonly prepared: Prepared) {
+    let byRole = HanUnits.bySet.get(fonts);
+    if (!byRole) HanUnits.bySet.set(fonts, (byRole = new Map()));
+    this.byRole = byRole;
   }
-  return unit;
+
+  unit(ch: string, role: FontRole, offset: number): Unit {
+    if (role !== this.role) {
+      this.role = role;
+      this.face = this.fonts.face(role);
+      let units = this.byRole.get(role);
+      if (!units) this.byRole.set(role, (units = new Map()));
+      this.units = units;
+    }
+    const cp = ch.codePointAt(0)!;
+    let unit = this.units.get(cp);
+    if (!unit) {
+      const g = glyphFor(ch, role, offset, this.fonts, this.prepared);
+      unit = baseUnit(ch, 'han', g.advance, [{ face: g.face, id: g.id, text: ch, x: 0, invisible: false }]);
+      // A character no face has is reported at each occurrence (glyphFor), so its unit is not kept.
+      if (g.id !== 0) this.units.set(cp, unit);
+      return unit;
+    }
+    // Set from a fallback face: reported at each occurrence, as glyphFor does.
+    const face = unit.glyphs[0]!.face;
+    if (face !== this.face) this.prepared.fallback.push({ char: ch, offset, face: face.name });
+    return unit;
+  }
 }
 
 function westernUnit(chars: Char[], fonts: FontSet, prepared: Prepared): Unit {
