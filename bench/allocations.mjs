@@ -14,16 +14,14 @@
  */
 import inspector from 'node:inspector/promises';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const argv = process.argv.slice(2);
-const opt = (name, d) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : d;
-};
-const editionDir = argv.find((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--')) ?? path.join(REPO, 'out/bench/editions/n40');
-const top = opt('top', 25);
+const { values, positionals } = parseArgs({ options: { top: { type: 'string', default: '25' }, interval: { type: 'string', default: '16384' } }, allowPositionals: true });
+const editionDir = positionals[0] ?? path.join(REPO, 'out/bench/editions/n40');
+const top = Number(values.top);
+const interval = Number(values.interval);
 
 process.env.YEARBOOK_WORKERS = '0';
 const { build } = await import(path.join(REPO, 'dist/build.js'));
@@ -31,7 +29,7 @@ const session = new inspector.Session();
 session.connect();
 await session.post('HeapProfiler.enable');
 await session.post('HeapProfiler.startSampling', {
-  samplingInterval: opt('interval', 16384),
+  samplingInterval: interval,
   includeObjectsCollectedByMajorGC: true,
   includeObjectsCollectedByMinorGC: true,
 });

@@ -12,6 +12,7 @@
  * It runs dist/ as it is: `npm run compile` (or tsc) first.
  */
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,14 +27,10 @@ const { breakLines } = await dist('typeset/linebreak.js');
 const { finalizeLine } = await dist('typeset/finalize.js');
 const { paragraphGlyphs } = await dist('typeset/line-glyphs.js');
 
-const argv = process.argv.slice(2);
-const opt = (name, d) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : d;
-};
-const editionDir = argv.find((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--')) ?? path.join(REPO, 'content/2019');
-const repeat = opt('repeat', 40);
-const rounds = opt('rounds', 10);
+const { values, positionals } = parseArgs({ options: { repeat: { type: 'string', default: '40' }, rounds: { type: 'string', default: '10' } }, allowPositionals: true });
+const editionDir = positionals[0] ?? path.join(REPO, 'content/2019');
+const repeat = Number(values.repeat);
+const rounds = Number(values.rounds);
 
 const { edition } = loadEdition(editionDir);
 const template = loadTemplate(edition.template, edition.templateVersion);
