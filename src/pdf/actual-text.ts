@@ -7,6 +7,8 @@
  * here because the page's text is written line by line in one go: pdfkit builds a dictionary
  * object, converts it and turns the string into bytes a character at a time, for every line.
  */
+import type { ContentBytes } from './content-bytes.js';
+
 const BEGIN = Buffer.from('/Span <<\n/ActualText (', 'latin1');
 const MIDDLE = Buffer.from(')\n>> BDC\n', 'latin1');
 const END = Buffer.from('\nEMC\n', 'latin1');
@@ -18,25 +20,36 @@ const EMPTY = Buffer.from('/Span <<\n>> BDC\n', 'latin1');
 const ESCAPED = new Uint8Array(256);
 for (const [byte, letter] of [[0x0a, 0x6e], [0x0d, 0x72], [0x09, 0x74], [0x08, 0x62], [0x0c, 0x66], [0x28, 0x28], [0x29, 0x29], [0x5c, 0x5c]] as const) ESCAPED[byte] = letter;
 
-export function actualTextSpan(text: string, ops: string): Buffer {
-  if (text === '') return Buffer.concat([EMPTY, Buffer.from(ops, 'latin1'), END]);
-  // ASCII as it is; anything else as UTF-16BE with a byte order mark (PDF text strings).
-  const ascii = /^[\x00-\x7f]*$/.test(text);
-  const raw = ascii ? Buffer.from(text, 'latin1') : Buffer.concat([BOM, Buffer.from(text, 'utf16le').swap16()]);
-  let escapes = 0;
-  for (let i = 0; i < raw.length; i++) if (ESCAPED[raw[i]!] !== 0) escapes++;
-  let literal = raw;
-  if (escapes > 0) {
-    literal = Buffer.allocUnsafe(raw.length + escapes);
-    let k = 0;
-    for (let i = 0; i < raw.length; i++) {
-      const b = raw[i]!;
-      const e = ESCAPED[b]!;
-      if (e !== 0) {
-        literal[k++] = 0x5c;
-        literal[k++] = e;
-      } else literal[k++] = b;
+/** The span with `text` as its ActualText, around the operators that `writeOps` writes. */
+export function writeActualTextSpan(out: ContentBytes, text: string, writeOps: () => void): void {
+  if (text === '') {
+    out.bytes(EMPTY);
+  } else {
+    out.bytes(BEGIN);
+    // ASCII as it is; anything else as UTF-16BE with a byte order mark (PDF text strings).
+    if (/^[\x00-\x7f]*$/.test(text)) {
+      for (let i = 0; i < text.length; i++) literalByte(out, text.charCodeAt(i));
+    } else {
+      out.bytes(BOM);
+      for (let i = 0; i < text.length; i++) {
+        const unit = text.charCodeAt(i);
+        literalByte(out, unit >> 8);
+        literalByte(out, unit & 0xff);
+      }
     }
+    out.bytes(MIDDLE);
   }
-  return Buffer.concat([BEGIN, literal, MIDDLE, Buffer.from(ops, 'latin1'), END]);
+  writeOps();
+  out.bytes(END);
+}
+
+/** One byte of a PDF literal string, escaped where it must be. */
+function literalByte(out: ContentBytes, b: number): void {
+  const e = ESCAPED[b]!;
+  if (e === 0) {
+    out.byte(b);
+  } else {
+    out.byte(0x5c);
+    out.byte(e);
+  }
 }

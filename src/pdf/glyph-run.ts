@@ -6,14 +6,11 @@
 import type { FontFace } from '../fonts/font-face.js';
 import type { GlyphRun } from '../layout/types.js';
 import { LineGlyphsBuilder } from '../typeset/line-glyphs.js';
+import { ContentBytes } from './content-bytes.js';
 import type { PdfkitEmbeddedFont, PdfkitInternals } from './pdfkit-internals.js';
 import { embeddable } from './truetype-subset.js';
 
 const r3 = (n: number) => Math.round(n * 1000) / 1000;
-
-/** Subset glyph ids as the four hex digits a TJ string takes, made once per id. */
-const HEX: string[] = [];
-const hex4 = (gid: number) => (HEX[gid] ??= gid.toString(16).padStart(4, '0'));
 
 export class GlyphWriter {
   private readonly fonts = new Map<FontFace, PdfkitEmbeddedFont>();
@@ -41,17 +38,15 @@ export class GlyphWriter {
    * `beginText` and `endText`, which set the page's coordinates once for all its lines.
    * Invisible glyphs (whose shape is drawn as a rule) are set in text render mode 3.
    */
-  ops(run: GlyphRun): string {
+  ops(run: GlyphRun, out: ContentBytes): void {
     const invisible = run.glyphs.invisible;
-    let out = '';
     let start = run.from;
     for (let k = start + 1; k <= run.to; k++) {
       if (k === run.to || invisible[k] !== invisible[start]) {
-        out += this.sliceOps(run, start, k);
+        this.sliceOps(run, start, k, out);
         start = k;
       }
     }
-    return out;
   }
 
   /**
@@ -61,7 +56,11 @@ export class GlyphWriter {
    */
   plain(run: GlyphRun): void {
     this.beginText();
-    (this.doc as unknown as { addContent(ops: string): void }).addContent(this.ops(run));
+    const out = new ContentBytes();
+    this.ops(run, out);
+    // As pdfkit ends every piece of content it is given as a string.
+    out.byte(0x0a);
+    (this.doc as unknown as { addContent(ops: Uint8Array): void }).addContent(out.take());
     this.endText();
   }
 
@@ -76,7 +75,7 @@ export class GlyphWriter {
     this.doc.restore();
   }
 
-  private sliceOps(run: GlyphRun, from: number, to: number): string {
+  private sliceOps(run: GlyphRun, from: number, to: number, out: ContentBytes): void {
     const font = this.embedded(run.face);
     const page = (this.doc as unknown as PdfkitInternals).page;
     if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
@@ -85,14 +84,13 @@ export class GlyphWriter {
     const x0 = run.x + xs[from]! * run.size;
     const { subset, widths, unicode } = font;
     const toWidth = 1000 / run.face.font.unitsPerEm;
-    let tj = '';
-    let hex = '';
+    const invisible = run.glyphs.invisible[from] === 1;
+    out.latin1(`BT\n${invisible ? '3 Tr\n' : ''}1 0 0 1 ${r3(x0)} ${r3(page.height - run.baseline)} Tm\n/${font.id} ${r3(run.size)} Tf\n[<`);
     let pen = 0; // in TJ units (thousandths of the font size)
     for (let k = from; k < to; k++) {
       const adjust = r3(pen - (xs[k]! * run.size + run.x - x0) * toTJ);
       if (k > from && adjust !== 0) {
-        tj += `<${hex}> ${adjust} `;
-        hex = '';
+        out.latin1(`> ${adjust} <`);
         pen -= adjust;
       }
       const id = ids[k]!;
@@ -100,12 +98,10 @@ export class GlyphWriter {
       // On first use of a glyph in this PDF: its width and text, for the font's /W and ToUnicode.
       const width = (widths[gid] ??= run.face.tables.metrics(id)[0] * toWidth);
       unicode[gid] ??= [...text.slice(k > 0 ? ends[k - 1] : 0, ends[k])].map((c) => c.codePointAt(0)!);
-      hex += hex4(gid);
+      out.hex4(gid);
       pen += width;
     }
-    if (hex) tj += `<${hex}>`;
-    const invisible = run.glyphs.invisible[from] === 1;
-    return `BT\n${invisible ? '3 Tr\n' : ''}1 0 0 1 ${r3(x0)} ${r3(page.height - run.baseline)} Tm\n/${font.id} ${r3(run.size)} Tf\n[${tj}] TJ\n${invisible ? '0 Tr\n' : ''}ET\n`;
+    out.latin1(`>] TJ\n${invisible ? '0 Tr\n' : ''}ET\n`);
   }
 }
 

@@ -15,7 +15,8 @@ import { writtenPage, type Page, type WrittenPage } from '../layout/types.js';
 import type { Edition } from '../model/document.js';
 import type { Template } from '../template/template.js';
 import { printColours, screenColours, type ColourScheme } from './colour.js';
-import { actualTextSpan } from './actual-text.js';
+import { writeActualTextSpan } from './actual-text.js';
+import { ContentBytes } from './content-bytes.js';
 import { GlyphWriter } from './glyph-run.js';
 import type { PdfkitTrees } from './pdfkit-internals.js';
 import { Tagger } from './tags.js';
@@ -197,8 +198,14 @@ function drawPage(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, tags: Tagger, pa
   // All text in one block with the page's coordinates set once; rules after it.
   glyphs.beginText();
   const content = doc as unknown as { addContent(bytes: Uint8Array): void };
+  const bytes = new ContentBytes();
   for (const line of page.lines) {
-    tags.line(line, () => content.addContent(actualTextSpan(line.text, line.runs.map((run) => glyphs.ops(run)).join(''))));
+    tags.line(line, () => {
+      writeActualTextSpan(bytes.reset(), line.text, () => {
+        for (const run of line.runs) glyphs.ops(run, bytes);
+      });
+      content.addContent(bytes.take());
+    });
   }
   glyphs.endText();
   tags.artifact(() => {
