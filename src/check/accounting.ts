@@ -66,7 +66,7 @@ export function isWhitespace(cp: number): boolean {
 }
 
 /** Each code point of the text that is not whitespace. */
-function forEachCharacter(text: string, f: (codePoint: number) => void): void {
+export function forEachCharacter(text: string, f: (codePoint: number) => void): void {
   for (let k = 0; k < text.length; k++) {
     const cp = text.codePointAt(k)!;
     if (cp > 0xffff) k++;
