@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'rolldown';
-import { BLOB, BUNDLE, SNAPSHOT_DIR, currentStamp, removeSnapshot, writeStamp } from './snapshot-files.js';
+import { BLOB, BUNDLE, FLAGS, NODE_FLAGS, SNAPSHOT_DIR, currentStamp, removeSnapshot, writeStamp } from './snapshot-files.js';
 
 const ENTRY = fileURLToPath(new URL('./entry.js', import.meta.url));
 const PREVIEW = fileURLToPath(new URL('../../preview/preview.js', import.meta.url));
@@ -46,8 +46,9 @@ async function bundle(): Promise<void> {
 function snapshot(): string | undefined {
   // Written beside and renamed, so bin/yearbook never finds half a blob.
   const part = `${BLOB}.part`;
-  const r = spawnSync(process.execPath, ['--no-warnings', '--snapshot-blob', part, '--build-snapshot', BUNDLE], { cwd: SNAPSHOT_DIR, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [...NODE_FLAGS, '--no-warnings', '--snapshot-blob', part, '--build-snapshot', BUNDLE], { cwd: SNAPSHOT_DIR, encoding: 'utf8' });
   if (r.status === 0) {
+    fs.writeFileSync(FLAGS, NODE_FLAGS.join(' ') + '\n');
     fs.renameSync(part, BLOB);
     return undefined;
   }
