@@ -22,8 +22,8 @@ export interface PdfkitInternals {
   addContent(op: string): unknown;
 }
 
-/** The document's page tree and outline, as the PDF writer reorders them (writeFront). */
+/** The document's page tree and outline, as the PDF writer reorders them (writeFront), and its named destinations. */
 export interface PdfkitTrees {
-  _root: { data: { Pages: { data: { Kids: unknown[] } } } };
+  _root: { data: { Pages: { data: { Kids: unknown[] } }; Names: { data: { Dests: { _compareKeys(a: string, b: string): number } } } } };
   outline: { children: unknown[] };
 }
