@@ -52,11 +52,13 @@ export function watchProof(target: string, options: ProofOptions, report: (r: Pr
     clearTimeout(timer);
     timer = setTimeout(() => void run(), SETTLE_MS);
   });
+  let closed = false;
+  watcher.on('close', () => (closed = true));
   let scratchDir: string | undefined;
   const scratch = () => (scratchDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-watch-')));
   void (async () => {
     await run();
-    for (let k = 0; k < WARM_UP_RUNS; k++) await run(true);
+    for (let k = 0; k < WARM_UP_RUNS && !closed; k++) await run(true);
     if (scratchDir) fs.rmSync(scratchDir, { recursive: true, force: true });
   })();
   return watcher;

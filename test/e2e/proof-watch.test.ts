@@ -33,7 +33,7 @@ it('re-sets the proof after an entry is saved, with the new text', async () => {
     const saved = next();
     fs.writeFileSync(entry, fs.readFileSync(entry, 'utf8').replace('人形机器人编程体验', '人形机器人编程与体验'));
     await saved;
-    // The save came while the watcher was still warming up (below): it is set at once, and only it is reported.
+    // The save comes while the watcher is still warming up: it is set at once, and only the real proofs are reported.
     expect(results).toHaveLength(2);
     expect(results.every((r) => !(r instanceof Error))).toBe(true);
     const text = readPageRecord(output)!.pages.flatMap((p) => p.lines.map((l) => l.text)).join('');
