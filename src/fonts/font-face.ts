@@ -16,7 +16,8 @@ export interface GlyphInfo {
 
 export class FontFace {
   private readonly glyphs = new Map<number, GlyphInfo>();
-  private readonly unitsPerEm: number;
+  /** Font units per em, read once (fontkit's getter goes through its table lookup each time). */
+  readonly unitsPerEm: number;
   /** The file's tables, read directly: advances here, glyph data for the PDF's subsets. */
   readonly tables: SfntTables;
 

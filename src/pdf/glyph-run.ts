@@ -83,7 +83,7 @@ export class GlyphWriter {
     const { ids, xs, text, ends } = run.glyphs;
     const x0 = run.x + xs[from]! * run.size;
     const { subset, widths, unicode } = font;
-    const toWidth = 1000 / run.face.font.unitsPerEm;
+    const toWidth = 1000 / run.face.unitsPerEm;
     const invisible = run.glyphs.invisible[from] === 1;
     out.latin1(`BT\n${invisible ? '3 Tr\n' : ''}1 0 0 1 ${r3(x0)} ${r3(page.height - run.baseline)} Tm\n/${font.id} ${r3(run.size)} Tf\n[<`);
     let pen = 0; // in TJ units (thousandths of the font size)
