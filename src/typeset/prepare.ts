@@ -409,7 +409,7 @@ function splitOverlongWords(p: Prepared, options: ComposeOptions): void {
       const nextX = u.glyphs[n + 1]?.x ?? u.width;
       return { ...u, text: g.text, width: nextX - g.x, glyphs: [{ ...g, x: 0 }], rule: undefined };
     });
-    const gaps: Gap[] = parts.slice(1).map(() => ({ kind: 'none', space: 0, breakable: true }));
+    const gaps: Gap[] = parts.slice(1).map(() => BREAK);
     p.units.splice(k, 1, ...parts);
     p.gaps.splice(k + 1, 0, ...gaps);
     p.offsets.splice(k, 1, ...parts.map(() => p.offsets[k]!));
