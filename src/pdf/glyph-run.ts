@@ -14,6 +14,8 @@ const r3 = (n: number) => Math.round(n * 1000) / 1000;
 
 export class GlyphWriter {
   private readonly fonts = new Map<FontFace, PdfkitEmbeddedFont>();
+  /** The buffer text operators are written into, reused from line to line and page to page. */
+  readonly bytes = new ContentBytes();
 
   constructor(private readonly doc: PDFKit.PDFDocument) {}
 
@@ -56,7 +58,7 @@ export class GlyphWriter {
    */
   plain(run: GlyphRun): void {
     this.beginText();
-    const out = new ContentBytes();
+    const out = this.bytes.reset();
     this.ops(run, out);
     // As pdfkit ends every piece of content it is given as a string.
     out.byte(0x0a);

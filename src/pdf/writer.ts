@@ -16,7 +16,6 @@ import type { Edition } from '../model/document.js';
 import type { Template } from '../template/template.js';
 import { printColours, screenColours, type ColourScheme } from './colour.js';
 import { writeActualTextSpan } from './actual-text.js';
-import { ContentBytes } from './content-bytes.js';
 import { GlyphWriter } from './glyph-run.js';
 import type { PdfkitTrees } from './pdfkit-internals.js';
 import { Tagger } from './tags.js';
@@ -201,7 +200,7 @@ function drawPage(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, tags: Tagger, pa
   // All text in one block with the page's coordinates set once; rules after it.
   glyphs.beginText();
   const content = doc as unknown as { addContent(bytes: Uint8Array): void };
-  const bytes = new ContentBytes();
+  const bytes = glyphs.bytes;
   for (const line of page.lines) {
     tags.line(line, () => {
       writeActualTextSpan(bytes.reset(), line.text, () => {
