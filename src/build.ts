@@ -44,8 +44,8 @@ export interface BuildResult {
 }
 
 /**
- * Build the book, the printer's PDF or the archive copy. Each 类目 is written to the PDF as
- * soon as it is laid out, so memory holds one 类目's glyphs at a time; the file is put in
+ * Build the book, the printer's PDF or the archive copy. Each page is written to the PDF as
+ * soon as it is laid out, so memory holds a page's glyphs at a time; the file is put in
  * place only when all of it is written and the content had no error.
  */
 export async function build(editionDir: string, options: BuildOptions = {}): Promise<BuildResult> {
@@ -79,7 +79,7 @@ async function buildWith(pool: LayoutPool | undefined, editionDir: string, optio
   let pages: WrittenPage[];
   let layoutWorkers: number;
   try {
-    const sink = { body: (p: Page[]) => writer.write(p), front: (p: Page[]) => writer.writeFront(p) };
+    const sink = { body: (p: Iterable<Page>) => writer.write(p), front: (p: Page[]) => writer.writeFront(p) };
     const parallel = pool?.usable(edition, template) === true;
     const categories = parallel ? pool!.categoryPages(edition, template, fonts, diagnostics) : undefined;
     layoutWorkers = parallel ? pool!.size : 0;

@@ -1,7 +1,7 @@
 /**
  * The whole book in page order: front matter (i, ii …), the 类目 (1, 2 …), the subject index.
  * The body is laid out first, one 类目 at a time (here or on worker threads, see parallel.ts),
- * each handed to the sink (the PDF writer) as soon as it is laid out. The contents then show
+ * each page handed to the sink (the PDF writer) as soon as it is laid out. The contents then show
  * the body's real page numbers; since the front matter is numbered apart, the contents may
  * take any number of pages without moving them.
  */
@@ -19,8 +19,8 @@ import type { Page, WrittenPage } from './types.js';
 
 /** Where laid-out pages go, in the order they are laid out; each call returns what is kept of them. */
 export interface PageSink {
-  /** Pages that follow those given so far. */
-  body(pages: Page[]): WrittenPage[];
+  /** Pages that follow those given so far, each written as it is taken (and laid out). */
+  body(pages: Iterable<Page>): WrittenPage[];
   /** The front matter, given last, which goes before all the rest. */
   front(pages: Page[]): WrittenPage[];
 }
@@ -38,7 +38,7 @@ export interface Book {
  */
 export async function layoutWholeBook(edition: Edition, template: Template, fonts: FontSet, diagnostics: Diagnostics, sink: PageSink,
   onProgress?: (stage: 'layout', done: number, total: number) => void,
-  categories: Iterable<Page[]> | AsyncIterable<Page[]> = categoryPages(edition, template, fonts, diagnostics, edition.categories, 1)): Promise<Book> {
+  categories: Iterable<Iterable<Page>> | AsyncIterable<Iterable<Page>> = categoryPages(edition, template, fonts, diagnostics, edition.categories, 1)): Promise<Book> {
   const body: WrittenPage[] = [];
   let done = 0;
   for await (const pages of categories) {

@@ -9,6 +9,7 @@ import type { Category, Edition } from '../model/document.js';
 import type { Template } from '../template/template.js';
 import { ColumnFiller } from './columns.js';
 import { FlowBuilder } from './flow.js';
+import { FlowQueue } from './flow-queue.js';
 import { drawFrame, drawRunningHead, EM_BOX_ASCENT, emptyPage, PageGeometry, pageLine } from './page-draw.js';
 import type { Page } from './types.js';
 
@@ -17,15 +18,18 @@ import type { Page } from './types.js';
  */
 export function layoutBook(edition: Edition, template: Template, fonts: FontSet, diagnostics: Diagnostics,
   categories: readonly Category[] = edition.categories, firstPage = 1): Page[] {
-  return [...categoryPages(edition, template, fonts, diagnostics, categories, firstPage)].flat();
+  const pages: Page[] = [];
+  for (const category of categoryPages(edition, template, fonts, diagnostics, categories, firstPage)) pages.push(...category);
+  return pages;
 }
 
 /**
  * The pages of each 类目 in turn (with the blank verso before it, when one is needed), laid
- * out as they are asked for: a build writes one 类目's pages before the next is laid out.
+ * out as they are asked for: a build writes each page before the next is laid out. Each
+ * 类目's pages must be taken before the next 类目's.
  */
 export function* categoryPages(edition: Edition, template: Template, fonts: FontSet, diagnostics: Diagnostics,
-  categories: readonly Category[], firstPage: number): Generator<Page[]> {
+  categories: readonly Category[], firstPage: number): Generator<Iterable<Page>> {
   const builder = new FlowBuilder(template, fonts, diagnostics);
   const book = new Pagination(edition, template, builder, firstPage);
   for (const category of categories) yield book.place(category, (first) => layoutCategory(category, template, builder, first));
@@ -39,44 +43,46 @@ export class Pagination {
   constructor(private readonly edition: Edition, private readonly template: Template, private readonly builder: FlowBuilder,
     private next: number) {}
 
-  /** A 类目's pages, `lay` giving them numbered from the page it is given (blank verso first when needed). */
-  place(category: Category, lay: (firstPage: number) => Page[]): Page[] {
-    const blank = this.template.category_starts_recto && this.next % 2 === 0 ? [emptyPage(this.next++, true)] : [];
-    const pages = lay(this.next);
-    addRunningHeads(pages, category, this.template, this.builder, this.edition.runningHead);
-    this.next += pages.length;
-    return [...blank, ...pages];
+  /**
+   * A 类目's pages as they are laid out, `lay` giving them numbered from the page it is
+   * given (blank verso first when needed), with their running heads and folios (none on
+   * the opener when the template says so).
+   */
+  *place(category: Category, lay: (firstPage: number) => Iterable<Page>): Generator<Page> {
+    const t = this.template;
+    if (t.category_starts_recto && this.next % 2 === 0) yield emptyPage(this.next++, true);
+    let k = 0;
+    for (const page of lay(this.next)) {
+      if (k++ > 0 || !t.running_head.suppress_on_opener) {
+        drawRunningHead(page, new PageGeometry(t, page.number), this.builder, this.edition.runningHead, category.title, category.source);
+      }
+      yield page;
+    }
+    this.next += k;
   }
 }
 
 /**
- * One 类目's pages, numbered from `firstPage`, without running heads and folios. Only the
- * parity of `firstPage` shapes them (rectos and versos have their margins mirrored), so a
- * 类目 that opens on a recto can be laid out as from page 1 and renumbered (src/layout/parallel.ts).
+ * One 类目's pages as they are laid out, numbered from `firstPage`, without running heads and
+ * folios. Only the parity of `firstPage` shapes them (rectos and versos have their margins
+ * mirrored), so a 类目 that opens on a recto can be laid out as from page 1 and renumbered
+ * (src/layout/parallel.ts).
  */
-export function layoutCategory(category: Category, template: Template, builder: FlowBuilder, firstPage: number): Page[] {
-  const items = builder.category(category);
-  const frames = new ColumnFiller(template, items, (item, measures, tail) => builder.reflow(item, measures, tail)).fill(template.headings.category.lines);
-  return frames.map((frame, k) => {
+export function* layoutCategory(category: Category, template: Template, builder: FlowBuilder, firstPage: number): Generator<Page> {
+  const flow = new FlowQueue(builder.category(category));
+  const frames = new ColumnFiller(template, flow, (item, measures, tail) => builder.reflow(item, measures, tail)).fill(template.headings.category.lines);
+  let k = 0;
+  for (const frame of frames) {
     const page = emptyPage(firstPage + k, false);
     const geometry = new PageGeometry(template, page.number);
     page.columns = frame.columns.map((_, c) => geometry.columnX(c));
-    if (k === 0) {
+    if (k++ === 0) {
       page.marks.push({ level: 1, title: category.title, y: template.areaTop, column: 0, source: category.source.file });
       drawOpener(page, category, geometry, builder);
     }
     drawFrame(page, frame, geometry);
-    return page;
-  });
-}
-
-/** The running heads and folios of a 类目's pages (none on its opener when the template says so). */
-function addRunningHeads(pages: readonly Page[], category: Category, template: Template, builder: FlowBuilder, book: string): void {
-  pages.forEach((page, k) => {
-    if (k > 0 || !template.running_head.suppress_on_opener) {
-      drawRunningHead(page, new PageGeometry(template, page.number), builder, book, category.title, category.source);
-    }
-  });
+    yield page;
+  }
 }
 
 /** The 类目 opener: the Chinese title, the English title under it, and a rule, across both columns. */

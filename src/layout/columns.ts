@@ -3,11 +3,13 @@
  * pages, top to bottom, honouring the keep rules (no heading alone at a column foot, no
  * single line of a paragraph alone at a column top or foot, no byline alone at a column
  * top) and floating figures to the foot of the column or page where their entry starts
- * (or the next one), and balancing the two columns of the category's last page.
+ * (or the next one), and balancing the two columns of the category's last page. Pages are
+ * given as they are finished, so that each can be written before the next is filled.
  */
 import type { Template } from '../template/template.js';
 import type { FigureBlock } from './figure.js';
-import type { FlowItem, HeadingItem, LineItem, MarkItem } from './flow.js';
+import type { HeadingItem, LineItem, MarkItem } from './flow.js';
+import type { FlowQueue } from './flow-queue.js';
 
 export interface SlotPlacement {
   item: LineItem | HeadingItem;
@@ -58,7 +60,6 @@ interface Snapshot {
 }
 
 export class ColumnFiller {
-  readonly pages: PageFrame[] = [];
   private page!: PageFrame;
   private col = 0;
   private pendingColumn: FigureBlock[] = [];
@@ -67,25 +68,28 @@ export class ColumnFiller {
   private readonly slots: number;
   private readonly columns: number;
 
-  constructor(private readonly template: Template, private readonly items: FlowItem[], private readonly reflow: Reflow) {
+  constructor(private readonly template: Template, private readonly flow: FlowQueue, private readonly reflow: Reflow) {
     this.slots = template.grid.lines_per_column;
     this.columns = template.grid.columns;
   }
 
-  /** Lay out all items; the first page starts with `openerSlots` spanning slots. */
-  fill(openerSlots: number): PageFrame[] {
+  /** Lay out all items, giving each page when it is finished; the first page starts with `openerSlots` spanning slots. */
+  *fill(openerSlots: number): Generator<PageFrame> {
     this.newPage(openerSlots);
     let i = 0;
-    while (i < this.items.length || this.pendingColumn.length > 0 || this.pendingPage.length > 0) {
-      if (i >= this.items.length) {
-        // Figures still waiting at the end of the category: give them a column of their own.
-        this.nextColumn();
-        continue;
+    while (this.flow.has(i) || this.pendingColumn.length > 0 || this.pendingPage.length > 0) {
+      const page = this.page;
+      // Figures still waiting at the end of the category get a column of their own.
+      if (this.flow.has(i)) i = this.place(i);
+      else this.nextColumn();
+      if (this.page !== page) {
+        // Nothing before the new page's start is looked at again, balancing included.
+        this.flow.release(this.pageStart.index);
+        yield page;
       }
-      i = this.place(i);
     }
-    if (this.template.grid.columns > 1) this.balance(this.pages.length - 1, this.pageStart, openerSlots);
-    return this.pages;
+    if (this.template.grid.columns > 1) this.balance(this.pageStart);
+    yield this.page;
   }
 
   /** Where the current page started in the flow, to refill it when balancing. */
@@ -95,7 +99,7 @@ export class ColumnFiller {
   /** Place item i (or move on to the next column); returns the next item index. */
   private place(i: number): number {
     this.currentIndex = i;
-    const item = this.items[i]!;
+    const item = this.flow.at(i);
     const column = this.page.columns[this.col]!;
     switch (item.kind) {
       case 'mark':
@@ -156,8 +160,8 @@ export class ColumnFiller {
       measures.push(beside ? column.inset!.measure : this.template.grid.chars_per_line);
     }
     measures.push(this.template.grid.chars_per_line);
-    const lastOld = this.items[i + rest - 1] as LineItem;
-    this.items.splice(i, rest, ...this.reflow(item, measures, lastOld.tail));
+    const lastOld = this.flow.at(i + rest - 1) as LineItem;
+    this.flow.splice(i, rest, this.reflow(item, measures, lastOld.tail));
   }
 
   /** Would a column break right after this line (the line being last in its column) break a keep rule? */
@@ -173,8 +177,8 @@ export class ColumnFiller {
   }
 
   private nextLine(from: number): LineItem | undefined {
-    for (let k = from; k < this.items.length; k++) {
-      const it = this.items[k]!;
+    for (let k = from; this.flow.has(k); k++) {
+      const it = this.flow.at(k);
       if (it.kind === 'line') return it;
       if (it.kind === 'heading') return undefined;
     }
@@ -184,8 +188,8 @@ export class ColumnFiller {
   /** Grid lines taken by the next `count` lines of text after a heading (figures float away). */
   private followingLines(from: number, count: number): number {
     let n = 0;
-    for (let k = from; k < this.items.length && n < count; k++) {
-      const it = this.items[k]!;
+    for (let k = from; n < count && this.flow.has(k); k++) {
+      const it = this.flow.at(k);
       if (it.kind === 'line') n++;
       else if (it.kind === 'heading') break;
     }
@@ -245,7 +249,6 @@ export class ColumnFiller {
       marks: [],
       spanTop,
     };
-    this.pages.push(this.page);
     this.col = 0;
     this.pageStart = { index: this.currentIndex, pendingColumn: [...this.pendingColumn], pendingPage: [...this.pendingPage], pendingMarks: [...this.pendingMarks] };
     const pagePending = this.pendingPage;
@@ -264,26 +267,26 @@ export class ColumnFiller {
    * Balance the last page: refill it with every column limited to k slots, for the smallest
    * k that still fits everything on the page.
    */
-  private balance(pageIndex: number, snapshot: Snapshot, openerSlots: number): void {
-    if (pageIndex !== this.pages.length - 1) return;
-    const original = this.pages[pageIndex]!;
+  private balance(snapshot: Snapshot): void {
+    const original = this.page;
     const used = original.columns.reduce((s, c) => s + (c.top - c.start), 0);
-    const spanTop = pageIndex === 0 ? openerSlots : 0;
+    const spanTop = original.spanTop;
     for (let limit = Math.ceil(used / original.columns.length); limit < this.slots - spanTop; limit++) {
-      const trial = new ColumnFiller(this.template, this.items, this.reflow);
+      const trial = new ColumnFiller(this.template, this.flow, this.reflow);
       trial.pendingColumn = [...snapshot.pendingColumn];
       trial.pendingPage = [...snapshot.pendingPage];
       trial.pendingMarks = [...snapshot.pendingMarks];
       trial.currentIndex = snapshot.index;
       trial.newPage(spanTop, limit);
+      const page = trial.page;
       let i = snapshot.index;
-      while (i < this.items.length && trial.pages.length === 1) {
+      while (this.flow.has(i)) {
         const next = trial.place(i);
-        if (trial.pages.length > 1) break;
+        if (trial.page !== page) break;
         i = next;
       }
-      if (trial.pages.length === 1 && i >= this.items.length && trial.pendingColumn.length === 0 && trial.pendingPage.length === 0) {
-        this.pages[pageIndex] = trial.page;
+      if (trial.page === page && !this.flow.has(i) && trial.pendingColumn.length === 0 && trial.pendingPage.length === 0) {
+        this.page = page;
         return;
       }
     }

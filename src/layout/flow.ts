@@ -123,23 +123,29 @@ export class FlowBuilder {
     return blocks.flatMap((b) => (b.kind === 'paragraph' ? this.paragraph(b, undefined) : b.kind === 'list' ? b.items.flatMap((i) => this.paragraph(i, undefined)) : this.infoBox(b.label, b.paragraphs)));
   }
 
-  category(category: Category): FlowItem[] {
-    const items: FlowItem[] = [];
-    for (const section of category.sections) items.push(...this.section(section));
-    return items;
+  /**
+   * A 类目's flow, a chunk at a time (a 分目's heading, then each entry), each composed only
+   * when the one before it has been taken (src/layout/flow-queue.ts).
+   */
+  *category(category: Category): Generator<FlowItem[]> {
+    for (const section of category.sections) yield* this.section(section);
   }
 
-  private section(section: Section): FlowItem[] {
+  private *section(section: Section): Generator<FlowItem[]> {
     const h = this.template.headings.section;
     const measure = this.template.measure / h.size;
     const lines = this.compose([{ text: section.title, role: 'heading' }], this.options(h.size, Math.floor(measure), 0, 'center'), section.source);
-    const items: FlowItem[] = [
+    // A chunk is given when the next entry's turn comes; the last waits for the byline, which may share its last line.
+    let chunk: FlowItem[] = [
       { kind: 'mark', level: 2, title: section.title, source: section.source.file },
       { kind: 'heading', lines, size: h.size, slots: h.lines, rule: h.rule, para: this.nextPara() },
     ];
-    for (const entry of section.entries) items.push(...this.entry(entry));
-    if (section.byline) this.addByline(items, section.byline, section.source);
-    return items;
+    for (const entry of section.entries) {
+      yield chunk;
+      chunk = this.entry(entry);
+    }
+    if (section.byline) this.addByline(chunk, section.byline, section.source);
+    yield chunk;
   }
 
   private entry(entry: Entry): FlowItem[] {

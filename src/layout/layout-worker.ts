@@ -44,7 +44,7 @@ function categoryAt(folder: number): Category {
 
 for (let folder = Atomics.add(counters, TAKEN, 1); folder < count; folder = Atomics.add(counters, TAKEN, 1)) {
   const diagnostics = new Diagnostics();
-  const pages = layoutCategory(categoryAt(folder), template, new FlowBuilder(template, fonts, diagnostics), 1);
+  const pages = [...layoutCategory(categoryAt(folder), template, new FlowBuilder(template, fonts, diagnostics), 1)];
   read.delete(folder);
   parentPort!.postMessage({ folder, pages: toTransfer(pages), diagnostics: diagnostics.items });
 }

@@ -140,7 +140,7 @@ export class LayoutPool {
    * thread has taken and lays it out, keeping its pages until their turn; when none is left, it
    * waits for the worker that has it.
    */
-  async *categoryPages(edition: Edition, template: Template, fonts: FontSet, diagnostics: Diagnostics): AsyncGenerator<Page[]> {
+  async *categoryPages(edition: Edition, template: Template, fonts: FontSet, diagnostics: Diagnostics): AsyncGenerator<Iterable<Page>> {
     const book = new Pagination(edition, template, new FlowBuilder(template, fonts, diagnostics), 1);
     const byFolder = new Map(edition.categories.map((c) => [path.dirname(c.source.file), c]));
     const here = new Map<number, LaidOut>();
@@ -150,7 +150,7 @@ export class LayoutPool {
         const mine = Atomics.add(this.counters, TAKEN, 1);
         if (mine >= this.folders.length) break;
         const own = new Diagnostics();
-        here.set(mine, { pages: layoutCategory(byFolder.get(this.folders[mine]!)!, template, new FlowBuilder(template, fonts, own), 1), diagnostics: own.items });
+        here.set(mine, { pages: [...layoutCategory(byFolder.get(this.folders[mine]!)!, template, new FlowBuilder(template, fonts, own), 1)], diagnostics: own.items });
         // Let the workers' finished pages in before deciding again.
         await new Promise((resolve) => setImmediate(resolve));
       }

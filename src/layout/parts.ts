@@ -10,6 +10,7 @@ import type { Template } from '../template/template.js';
 import type { SetLine } from '../typeset/types.js';
 import { ColumnFiller } from './columns.js';
 import type { FlowBuilder, FlowItem, HeadingItem, LineItem } from './flow.js';
+import { FlowQueue } from './flow-queue.js';
 import { drawFrame, drawRunningHead, EM_BOX_ASCENT, emptyPage, PageGeometry, pageLine } from './page-draw.js';
 import type { Page, WrittenPage } from './types.js';
 
@@ -30,10 +31,10 @@ export function layoutPart(items: FlowItem[], template: Template, builder: FlowB
   if (o.recto && next() % 2 === 0) pages.push(emptyPage(next(), true, o.label(next())));
   const source: SourceRef = { file: `${edition.root}#${o.title}`, line: 1 };
   const openerSlots = 4;
-  const frames = new ColumnFiller(template, items, () => {
+  const frames = new ColumnFiller(template, new FlowQueue([items]), () => {
     throw new Error('parts never run around figures');
   }).fill(openerSlots);
-  frames.forEach((frame, k) => {
+  [...frames].forEach((frame, k) => {
     const page = emptyPage(next(), false, o.label(next()));
     const geo = new PageGeometry(template, page.number);
     page.columns = frame.columns.map((_, c) => geo.columnX(c));

@@ -37,8 +37,8 @@ export interface WriteOptions {
 }
 
 /**
- * A PDF being written, page by page: a build hands it each 类目's pages as they are laid out
- * and keeps only their text (WrittenPage), so memory holds one 类目's glyphs at a time. The
+ * A PDF being written, page by page: a build hands it each page as it is laid out and keeps
+ * only its text (WrittenPage), so memory holds a page's glyphs at a time. The
  * front matter, laid out last because it shows the body's page numbers, is written last and
  * placed first (`writeFront`). Nothing is in place until `finish`; `abort` removes the file.
  */
@@ -108,9 +108,11 @@ export class PdfWriter {
     this.tags = new Tagger(doc, options.frontMatter === true);
   }
 
-  /** Write pages after those written so far; returns what is kept of them. */
-  write(pages: readonly Page[]): WrittenPage[] {
-    return pages.map((page) => this.writePage(page));
+  /** Write pages after those written so far, each as it is taken; returns what is kept of them. */
+  write(pages: Iterable<Page>): WrittenPage[] {
+    const written: WrittenPage[] = [];
+    for (const page of pages) written.push(this.writePage(page));
+    return written;
   }
 
   /** Write pages and place them before all the others: in the page order, the outline and the structure tree. */

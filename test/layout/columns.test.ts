@@ -2,7 +2,8 @@
  * The column filler's keep rules, on synthetic flows with exact slot positions.
  */
 import { describe, expect, it } from 'vitest';
-import { ColumnFiller } from '../../src/layout/columns.js';
+import { ColumnFiller, type SlotPlacement } from '../../src/layout/columns.js';
+import { FlowQueue } from '../../src/layout/flow-queue.js';
 import type { FlowItem, HeadingItem, LineItem } from '../../src/layout/flow.js';
 import { loadTemplate, type Template } from '../../src/template/template.js';
 import { LineGlyphsBuilder } from '../../src/typeset/line-glyphs.js';
@@ -23,7 +24,7 @@ const noReflow = () => { throw new Error('no reflow expected'); };
 
 /** Where each item landed: "page/column/slot" keyed by the line text or heading title. */
 function fill(items: FlowItem[], opener = 0): Map<string, string> {
-  const pages = new ColumnFiller(template, items, noReflow).fill(opener);
+  const pages = [...new ColumnFiller(template, new FlowQueue([items]), noReflow).fill(opener)];
   const where = new Map<string, string>();
   pages.forEach((p, pi) => p.columns.forEach((c, ci) => c.placed.forEach((pl) => {
     where.set(pl.item.kind === 'line' ? pl.item.line.text : pl.item.lines[0]!.text, `${pi}/${ci}/${pl.slot}`);
@@ -83,7 +84,7 @@ describe('column filler keep rules', () => {
 
   it('puts a bookmark where its first line lands, also when a keep rule moves that line on', () => {
     const items: FlowItem[] = [...paragraph(9), { kind: 'mark', level: 3, title: '条目', source: '/e.md' }, ...paragraph(4), ...tail()];
-    const pages = new ColumnFiller(template, items, noReflow).fill(0);
+    const pages = [...new ColumnFiller(template, new FlowQueue([items]), noReflow).fill(0)];
     expect(pages[0]!.marks.map((m) => [m.mark.title, m.column, m.slot])).toEqual([['条目', 1, 0]]);
   });
 
@@ -95,5 +96,46 @@ describe('column filler keep rules', () => {
     expect(left + right).toBe(13);
     expect(Math.abs(left - right)).toBeLessThanOrEqual(1);
     expect(left).toBeGreaterThanOrEqual(right);
+  });
+});
+
+describe('column filler as a source of pages', () => {
+  /** Paragraphs of `lines` lines, one chunk each, counting how many chunks were composed. */
+  function chunks(count: number, lines: number): { flow: Iterable<FlowItem[]>; taken: () => number } {
+    let taken = 0;
+    const made = Array.from({ length: count }, () => paragraph(lines));
+    function* flow(): Generator<FlowItem[]> {
+      for (const chunk of made) {
+        taken++;
+        yield chunk;
+      }
+    }
+    return { flow: flow(), taken: () => taken };
+  }
+
+  it('gives each page as soon as it is finished, having composed only the flow up to it', () => {
+    const { flow, taken } = chunks(10, 6);
+    const pages = new ColumnFiller(template, new FlowQueue(flow), noReflow).fill(0);
+    const first = pages.next().value!;
+    // 20 slots: three paragraphs and two lines of the fourth; the page is done when the fourth's third line goes on.
+    expect(first.columns.map((c) => c.placed.length)).toEqual([10, 10]);
+    expect(taken()).toBe(4);
+    const rest = [...pages];
+    expect(rest).toHaveLength(2);
+    expect(taken()).toBe(10);
+  });
+
+  it('balances the last page, trying again from its start, after the earlier pages were let go of', () => {
+    const [p9, p10, p11] = [paragraph(5), paragraph(4), paragraph(3)];
+    const flow: FlowItem[][] = [...[10, 10, 10, 10].map((n) => paragraph(n)), p9, p10, p11];
+    const pages = [...new ColumnFiller(template, new FlowQueue(flow), noReflow).fill(0)];
+    expect(pages).toHaveLength(3);
+    const text = (p: SlotPlacement) => (p.item.kind === 'line' ? p.item.line.text : '');
+    const names = (lines: LineItem[]) => lines.map((l) => l.line.text);
+    // 12 lines: 6 a column fails (p10's first line, then p11's last, would stand alone), so 7 and 5.
+    expect(pages[2]!.columns.map((c) => c.placed.map(text))).toEqual([
+      [...names(p9), ...names(p10).slice(0, 2)],
+      [...names(p10).slice(2), ...names(p11)],
+    ]);
   });
 });
