@@ -1,12 +1,12 @@
 /**
- * A proof (校样) of one 类目, 分目 or 条目: laid out exactly as in the book (its 类目 is laid out
- * whole, from the page the last full build gave it), the pages that hold the target written
- * with a watermark, line numbers and change bars, and a report beside the PDF.
+ * A proof (校样) of one 类目, 分目 or 条目: laid out exactly as in the book (its 类目 from the
+ * page the last full build gave it, as far as the target's last page), the pages that hold
+ * the target written with a watermark, line numbers and change bars, and a report beside the PDF.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { ContentError, type Diagnostic } from '../content/diagnostics.js';
-import { layoutBook } from '../layout/book.js';
+import { categoryPages } from '../layout/book.js';
 import type { Page } from '../layout/types.js';
 import { buildDate, loadChecked } from '../load.js';
 import { pageRecord, readPageRecord, writePageRecord, type PageRecord } from '../pdf/page-record.js';
@@ -45,9 +45,9 @@ export async function proof(targetPath: string, options: ProofOptions = {}): Pro
   const category = categoryOf(edition, target);
   const bookRecord = readPageRecord(path.resolve(options.book ?? path.join('out', `${edition.id}.pdf`)));
   const firstPage = bookRecord?.starts.find((s) => s.level === 1 && s.source === category.source.file)?.page;
-  const laid = layoutBook(edition, template, fonts, diagnostics, [category], firstPage ?? 1);
+  const [laid] = categoryPages(edition, template, fonts, diagnostics, [category], firstPage ?? 1);
+  const pages = targetPages(laid!, target.startFile, target.level, template.areaTop);
   if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
-  const pages = pagesOf(laid, target.startFile, target.level, template.areaTop);
 
   const round = options.round ?? '1';
   const date = options.date ?? new Date().toISOString().slice(0, 10);
@@ -70,15 +70,27 @@ export async function proof(targetPath: string, options: ProofOptions = {}): Pro
 /**
  * The pages from the one where the target starts up to the one where the next part of the
  * same or a higher level starts (that page too, unless the next part opens it at the top).
+ * Pages are laid out only that far: those after them cannot change them, since only a
+ * 类目's last page is set again (balanced), and it is the last page of a target that runs
+ * to the 类目's end.
  */
-function pagesOf(pages: Page[], startFile: string, level: number, areaTop: number): Page[] {
-  const marks = pages.flatMap((p, k) => p.marks.map((m) => ({ ...m, k })));
-  const at = marks.findIndex((m) => m.source === startFile);
-  if (at < 0) return pages;
-  const next = marks.slice(at + 1).find((m) => m.level <= level);
-  const opensPage = next !== undefined && next.column === 0 && next.y <= areaTop + 0.5;
-  const end = next === undefined ? pages.length : opensPage ? next.k : next.k + 1;
-  return pages.slice(marks[at]!.k, Math.max(end, marks[at]!.k + 1)).filter((p) => !p.blank);
+function targetPages(laid: Iterable<Page>, startFile: string, level: number, areaTop: number): Page[] {
+  const all: Page[] = [];
+  const kept: Page[] = [];
+  for (const page of laid) {
+    all.push(page);
+    for (const mark of page.marks) {
+      if (kept.length === 0) {
+        if (mark.source === startFile) kept.push(page);
+      } else if (mark.level <= level) {
+        const opensPage = mark.column === 0 && mark.y <= areaTop + 0.5;
+        if (kept[kept.length - 1] !== page && !opensPage) kept.push(page);
+        return kept;
+      }
+    }
+    if (kept.length > 0 && kept[kept.length - 1] !== page && !page.blank) kept.push(page);
+  }
+  return kept.length > 0 ? kept : all;
 }
 
 /** Lines of the proof whose text is not in the earlier proof or build (page:column:line keys). */

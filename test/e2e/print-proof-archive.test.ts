@@ -117,6 +117,35 @@ describe('proofs', () => {
     expect(fs.readFileSync(r.report, 'utf8')).toContain('第2–4页');
   });
 
+  it('sets every 分目, and an entry, as the book does, the last 分目 with the balanced last page', async () => {
+    const category = path.dirname(SECTION);
+    const targets = [
+      ...fs.readdirSync(category).filter((f) => !f.endsWith('.yaml')).map((f) => path.join(category, f)),
+      path.join(category, '03-fulian/04-shangjiahe.md'),
+    ];
+    const bookRecord = readPageRecord(book)!;
+    const starts = bookRecord.starts;
+    // The 类目's last page, the one balanced: the page before the index.
+    const last = starts.find((s) => s.title === '索引')!.page - 1;
+    let sawLast = false;
+    for (const target of targets) {
+      const out = path.join(tmp, `every-${path.basename(target)}.pdf`);
+      await proof(target, { output: out, book, date: '2026-11-28' });
+      const numbers = readPageRecord(out)!.pages.map((p) => p.number);
+      for (const p of readPageRecord(out)!.pages) expect(p.lines).toEqual(bookRecord.pages.find((b) => b.label === p.label)!.lines);
+      // From the page where the target starts to the one where the next part starts, or the one
+      // before when the next part opens its page (as the next 类目, here the index, does).
+      const at = starts.findIndex((s) => s.source === path.resolve(target.endsWith('.md') ? target : path.join(target, 'section.yaml')));
+      const next = starts.slice(at + 1).find((s) => s.level <= starts[at]!.level)!;
+      const opens = next.level === 1 || bookRecord.pages.find((p) => p.label === String(next.page))!.lines[0]!.text.includes(next.title);
+      const end = opens ? next.page - 1 : next.page;
+      expect(numbers).toEqual(Array.from({ length: end - starts[at]!.page + 1 }, (_, k) => starts[at]!.page + k));
+      sawLast ||= numbers.includes(last);
+    }
+    expect(targets).toHaveLength(7);
+    expect(sawLast).toBe(true);
+  });
+
   it('marks exactly the lines whose text changed since the previous proof', async () => {
     const copy = path.join(tmp, 'edition');
     fs.cpSync('content/2019', copy, { recursive: true });
