@@ -36,7 +36,9 @@ export function isAsciiDigit(ch: string | undefined): boolean {
 }
 
 export function isFullWidthDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '０' && ch <= '９';
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  return code >= 0xff10 && code <= 0xff19;
 }
 
 export function isLatinLetter(ch: string | undefined): boolean {

@@ -15,25 +15,28 @@ interface Problem {
 }
 
 /**
- * What is wrong with a character in a role (null: it prints), by font set: worked out once per
- * process, since the fonts do not change while it runs (proof --watch checks again on every save).
+ * What is wrong with a character in a role (null: it prints), by font set, role and code point:
+ * worked out once per process, since the fonts do not change while it runs (proof --watch
+ * checks again on every save). Keyed by the code point, a number, since looking up each
+ * character's fresh string by its text took most of the rule's time.
  */
-const verdictsOf = new WeakMap<FontSet, Map<string, Map<string, string | null>>>();
+const verdictsOf = new WeakMap<FontSet, Map<string, Map<number, string | null>>>();
 
 export const checkGlyphs: Rule = (sites, report) => {
   const fonts = loadFonts();
-  const verdicts = verdictsOf.get(fonts) ?? new Map<string, Map<string, string | null>>();
+  const verdicts = verdictsOf.get(fonts) ?? new Map<string, Map<number, string | null>>();
   verdictsOf.set(fonts, verdicts);
   const verdict = (role: string, ch: string): string | null => {
     let byChar = verdicts.get(role);
     if (!byChar) verdicts.set(role, (byChar = new Map()));
-    let v = byChar.get(ch);
+    const code = ch.codePointAt(0)!;
+    let v = byChar.get(code);
     if (v === undefined) {
       v = brokenCharacter(ch)
-        ?? (fonts.resolve(role as FontRole, ch.codePointAt(0)!)
+        ?? (fonts.resolve(role as FontRole, code)
           ? null
           : `character ${ch} (${codePointLabel(ch)}) is in no configured font: add a face that has it to 'fallback' in fonts/fonts.yaml, or write the character differently`);
-      byChar.set(ch, v);
+      byChar.set(code, v);
     }
     return v;
   };

@@ -14,6 +14,8 @@ const CLOSING_OF: ReadonlyMap<string, string> = new Map([
   ['〔', '〕'], ['〖', '〗'], ['［', '］'], ['「', '」'], ['『', '』'],
 ]);
 const OPENING_OF: ReadonlyMap<string, string> = new Map([...CLOSING_OF].map(([open, close]) => [close, open]));
+/** The marks' code units: most characters are let go on their code, not looked up by their text. */
+const MARK_CODES: ReadonlySet<number> = new Set([...CLOSING_OF].flat().map((ch) => ch.charCodeAt(0)));
 
 /** What the message calls the text a pair must close in. */
 const unitOf = (site: TextSite) => (site.kind === 'paragraph' || site.kind === 'caption' ? site.kind : 'title');
@@ -24,6 +26,7 @@ export const checkPairs: Rule = (sites, report) => {
     const unit = unitOf(site);
     const open: { ch: string; index: number }[] = [];
     site.chars.forEach((ch, i) => {
+      if (!MARK_CODES.has(ch.charCodeAt(0))) return;
       if (CLOSING_OF.has(ch)) {
         open.push({ ch, index: i });
         return;
