@@ -135,16 +135,20 @@ function checksum(data: Buffer): number {
 const embeddables = new WeakMap<FontFace, fontkit.Font>();
 
 /**
- * The face's font as pdfkit should embed it: fontkit's font with this subset. Fonts without
- * a glyf table (CFF outlines) keep fontkit's subset. Made once per face, so a process that
+ * The face's font as pdfkit should embed it: fontkit's font with this subset, and glyph 0's
+ * advance, which pdfkit asks for as it embeds a font, read from our own metrics (fontkit
+ * decodes the whole hmtx table for it: about 12 ms per face and process). Fonts without a
+ * glyf table (CFF outlines) keep fontkit's subset. Made once per face, so a process that
  * writes many PDFs (proof --watch) makes it once.
  */
 export function embeddable(face: FontFace): fontkit.Font {
   let font = embeddables.get(face);
   if (!font) {
     const source = face.tables;
+    const notdef = { advanceWidth: source.metrics(0)[0] };
+    const getGlyph = (id: number, codePoints?: number[]) => (id === 0 ? notdef : face.font.getGlyph(id, codePoints));
     font = source.tables.has('glyf')
-      ? Object.create(face.font, { createSubset: { value: () => new TrueTypeSubset(source) } }) as fontkit.Font
+      ? Object.create(face.font, { createSubset: { value: () => new TrueTypeSubset(source) }, getGlyph: { value: getGlyph } }) as fontkit.Font
       : face.font;
     embeddables.set(face, font);
   }
