@@ -1,6 +1,6 @@
 /**
  * A font face as the typesetter sees it: glyph ids and advances per code point, read
- * from fontkit's cmap and hmtx (no shaping: CJK text needs none, see docs/architecture.md),
+ * from the font's cmap and hmtx (no shaping: CJK text needs none, see docs/architecture.md),
  * cached, in em units.
  */
 import * as fontkit from 'fontkit';
@@ -44,7 +44,7 @@ export class FontFace {
   glyph(codePoint: number): GlyphInfo {
     let g = this.glyphs.get(codePoint);
     if (!g) {
-      const id = this.font.glyphForCodePoint(codePoint).id;
+      const id = this.tables.glyphId(codePoint) ?? this.font.glyphForCodePoint(codePoint).id;
       g = { id, advance: this.tables.metrics(id)[0] / this.unitsPerEm };
       this.glyphs.set(codePoint, g);
     }

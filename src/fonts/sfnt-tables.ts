@@ -1,13 +1,20 @@
 /**
- * The tables of an OpenType/TrueType font file, read straight from its bytes: the advances the
- * typesetter needs (hmtx) and the glyph data the PDF subsets copy (glyf, loca). fontkit decodes
- * a whole table into objects the first time any of it is asked for; these reads take only the
- * numbers asked for.
+ * The tables of an OpenType/TrueType font file, read straight from its bytes: the glyph ids of
+ * characters (cmap), the advances the typesetter needs (hmtx) and the glyph data the PDF
+ * subsets copy (glyf, loca). fontkit decodes a whole table into objects the first time any of
+ * it is asked for, and reads a cmap entry by entry through its decoder; these reads take only
+ * the numbers asked for.
  */
+
+/** The Unicode cmap subtables, in the order fontkit prefers them (platform, encoding). */
+const UNICODE_CMAPS: readonly (readonly [number, number])[] = [[3, 10], [0, 6], [0, 4], [3, 1], [0, 3], [0, 2], [0, 1], [0, 0]];
+
 export class SfntTables {
   readonly tables = new Map<string, Buffer>();
   readonly numberOfHMetrics: number;
   private locaOffsets: Uint32Array | undefined;
+  /** The Unicode cmap subtable fontkit would use, when it is of a format read here (4, 12, 13). */
+  private cmap: Buffer | null | undefined;
 
   constructor(data: Buffer) {
     const numTables = data.readUInt16BE(4);
@@ -41,6 +48,69 @@ export class SfntTables {
   /** A glyph's data in `glyf`. */
   glyph(gid: number): Buffer {
     return this.table('glyf').subarray(this.loca[gid]!, this.loca[gid + 1]!);
+  }
+
+  /**
+   * The glyph id of a code point (0: the font lacks it), as fontkit's cmap lookup gives it; or
+   * undefined when the font's Unicode cmap is of another format, for fontkit to look up.
+   */
+  glyphId(codePoint: number): number | undefined {
+    const cmap = this.cmap === undefined ? (this.cmap = this.unicodeCmap()) : this.cmap;
+    if (!cmap) return undefined;
+    const format = cmap.readUInt16BE(0);
+    if (format === 4) {
+      const segCount = cmap.readUInt16BE(6) / 2;
+      const ends = 14;
+      const starts = ends + 2 * segCount + 2;
+      const deltas = starts + 2 * segCount;
+      const rangeOffsets = deltas + 2 * segCount;
+      let min = 0;
+      let max = segCount - 1;
+      while (min <= max) {
+        const mid = (min + max) >> 1;
+        const start = cmap.readUInt16BE(starts + 2 * mid);
+        if (codePoint < start) max = mid - 1;
+        else if (codePoint > cmap.readUInt16BE(ends + 2 * mid)) min = mid + 1;
+        else {
+          const delta = cmap.readInt16BE(deltas + 2 * mid);
+          const rangeOffset = cmap.readUInt16BE(rangeOffsets + 2 * mid);
+          if (rangeOffset === 0) return (codePoint + delta) & 0xffff;
+          // idRangeOffset counts bytes from its own entry into glyphIdArray, which follows it.
+          const at = rangeOffsets + 2 * mid + rangeOffset + 2 * (codePoint - start);
+          const inside = at >= rangeOffsets + 2 * segCount && at + 2 <= cmap.readUInt16BE(2);
+          const gid = inside ? cmap.readUInt16BE(at) : 0;
+          return gid === 0 ? 0 : (gid + delta) & 0xffff;
+        }
+      }
+      return 0;
+    }
+    // Formats 12 and 13: groups of (first code point, last code point, glyph id), 12 bytes each.
+    let min = 0;
+    let max = cmap.readUInt32BE(12) - 1;
+    while (min <= max) {
+      const mid = (min + max) >> 1;
+      const group = 16 + 12 * mid;
+      const start = cmap.readUInt32BE(group);
+      if (codePoint < start) max = mid - 1;
+      else if (codePoint > cmap.readUInt32BE(group + 4)) min = mid + 1;
+      else return cmap.readUInt32BE(group + 8) + (format === 12 ? codePoint - start : 0);
+    }
+    return 0;
+  }
+
+  private unicodeCmap(): Buffer | null {
+    const cmap = this.tables.get('cmap');
+    if (!cmap) return null;
+    const records = cmap.readUInt16BE(2);
+    for (const [platform, encoding] of UNICODE_CMAPS) {
+      for (let k = 0; k < records; k++) {
+        const record = 4 + 8 * k;
+        if (cmap.readUInt16BE(record) !== platform || cmap.readUInt16BE(record + 2) !== encoding) continue;
+        const table = cmap.subarray(cmap.readUInt32BE(record + 4));
+        return [4, 12, 13].includes(table.readUInt16BE(0)) ? table : null;
+      }
+    }
+    return null;
   }
 
   /** Advance width and left side bearing in font units, as hmtx gives them (the last advance repeats). */

@@ -1,0 +1,65 @@
+/**
+ * Glyph ids read straight from a font's cmap: the same as fontkit's lookup for every code
+ * point of the BMP and a spread of the supplementary planes, in the format-12 table the
+ * configured faces use and in their format-4 table, which fontkit takes when no 32-bit
+ * table is there.
+ */
+import fs from 'node:fs';
+import * as fontkit from 'fontkit';
+import { describe, expect, it } from 'vitest';
+import { loadFonts } from '../../src/fonts/font-config.js';
+import { SfntTables } from '../../src/fonts/sfnt-tables.js';
+
+const fonts = loadFonts();
+
+const CODE_POINTS: number[] = [];
+for (let c = 0; c < 0x10000; c++) CODE_POINTS.push(c);
+for (let c = 0x10000; c <= 0x10ffff; c += 97) CODE_POINTS.push(c);
+
+/** Where our lookup and fontkit's differ (code point, ours, fontkit's), the first few. */
+function differences(data: Buffer): [number, number | undefined, number][] {
+  const ours = new SfntTables(data);
+  const theirs = fontkit.create(data) as fontkit.Font;
+  const out: [number, number | undefined, number][] = [];
+  for (const c of CODE_POINTS) {
+    const a = ours.glyphId(c);
+    const b = theirs.glyphForCodePoint(c).id;
+    if (a !== b && out.length < 5) out.push([c, a, b]);
+  }
+  return out;
+}
+
+/** The cmap's encoding records, (platform, encoding, subtable format). */
+function records(data: Buffer): [number, number, number][] {
+  const cmap = new SfntTables(data).table('cmap');
+  return Array.from({ length: cmap.readUInt16BE(2) }, (_, k) => {
+    const r = 4 + 8 * k;
+    return [cmap.readUInt16BE(r), cmap.readUInt16BE(r + 2), cmap.readUInt16BE(cmap.readUInt32BE(r + 4))];
+  });
+}
+
+describe('glyph ids from the cmap', () => {
+  for (const role of ['body', 'heading'] as const) {
+    const face = fonts.face(role);
+    const data = fs.readFileSync(face.file);
+
+    it(`match fontkit's in the ${role} face's format-12 table`, () => {
+      expect(records(data)).toContainEqual([3, 10, 12]);
+      expect(differences(data)).toEqual([]);
+      expect(new SfntTables(data).glyphId('上'.codePointAt(0)!)).toBeGreaterThan(0);
+    });
+
+    it(`match fontkit's in the ${role} face's format-4 table`, () => {
+      // Hide the 32-bit tables (platform 9 is none): both readers fall back to (3, 1), format 4.
+      const copy = Buffer.from(data);
+      const cmap = new SfntTables(copy).table('cmap');
+      for (let k = 0; k < cmap.readUInt16BE(2); k++) {
+        const r = 4 + 8 * k;
+        if (cmap.readUInt16BE(cmap.readUInt32BE(r + 4)) !== 4) cmap.writeUInt16BE(9, r);
+      }
+      expect(records(copy).filter(([p]) => p !== 9).map(([, , format]) => format)).toEqual([4, 4]);
+      expect(differences(copy)).toEqual([]);
+      expect(new SfntTables(copy).glyphId('上'.codePointAt(0)!)).toBe(new SfntTables(data).glyphId('上'.codePointAt(0)!));
+    });
+  }
+});
