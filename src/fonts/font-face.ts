@@ -4,7 +4,6 @@
  * cached, in em units.
  */
 import * as fontkit from 'fontkit';
-import fs from 'node:fs';
 import { SfntTables } from './sfnt-tables.js';
 
 export interface GlyphInfo {
@@ -26,19 +25,19 @@ export class FontFace {
     readonly name: string,
     readonly file: string,
     readonly font: fontkit.Font,
-    data: Buffer,
+    tables: SfntTables,
   ) {
     this.unitsPerEm = font.unitsPerEm;
-    this.tables = new SfntTables(data);
+    this.tables = tables;
   }
 
+  /**
+   * Open a font file. Its glyph data is read as the PDF's subsets need it (SfntTables.read):
+   * fontkit gets the other tables, and nothing here asks it for an outline.
+   */
   static open(name: string, file: string): FontFace {
-    const data = fs.readFileSync(file);
-    const font = fontkit.create(data) as fontkit.Font;
-    if (!('unitsPerEm' in font) || typeof (font as fontkit.Font).layout !== 'function') {
-      throw new Error(`${file}: a font collection or unsupported font; give a single-face TrueType or OpenType file`);
-    }
-    return new FontFace(name, file, font, data);
+    const { data, tables } = SfntTables.read(file);
+    return new FontFace(name, file, fontkit.create(data) as fontkit.Font, tables);
   }
 
   glyph(codePoint: number): GlyphInfo {

@@ -5,6 +5,8 @@
  * table is there.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../src/fonts/font-config.js';
@@ -62,4 +64,34 @@ describe('glyph ids from the cmap', () => {
       expect(new SfntTables(copy).glyphId('上'.codePointAt(0)!)).toBe(new SfntTables(data).glyphId('上'.codePointAt(0)!));
     });
   }
+});
+
+describe('a font file read without its glyph data', () => {
+  const file = fonts.face('body').file;
+  const whole = new SfntTables(fs.readFileSync(file));
+  const { data, tables } = SfntTables.read(file);
+
+  it('has every other table as the file has it, and no byte of glyf in memory', () => {
+    for (const [tag, table] of whole.tables) if (tag !== 'glyf') expect(tables.table(tag).equals(table), tag).toBe(true);
+    const glyf = tables.table('glyf');
+    expect(glyf.length).toBe(whole.table('glyf').length);
+    expect(glyf.every((b) => b === 0)).toBe(true);
+  });
+
+  it('reads each glyph from the file as it is asked for, the same bytes', () => {
+    const ids = [...'上城区总工会年鉴，。“”'].map((ch) => whole.glyphId(ch.codePointAt(0)!)!);
+    for (const id of ids) {
+      expect(id).toBeGreaterThan(0);
+      expect(tables.glyph(id).equals(whole.glyph(id))).toBe(true);
+    }
+    expect(tables.table('glyf').every((b) => b === 0)).toBe(true);
+    expect(data.length).toBe(fs.statSync(file).size);
+  });
+
+  it('refuses a font collection with a message that says what to give instead', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-ttc-'));
+    const ttc = path.join(dir, 'fonts.ttc');
+    fs.writeFileSync(ttc, Buffer.concat([Buffer.from('ttcf'), Buffer.alloc(60)]));
+    expect(() => SfntTables.read(ttc)).toThrow(/fonts\.ttc: a font collection or unsupported font; give a single-face TrueType or OpenType file/);
+  });
 });
