@@ -19,6 +19,7 @@ import { writeActualTextSpan } from './actual-text.js';
 import { GlyphWriter } from './glyph-run.js';
 import type { PdfkitTrees } from './pdfkit-internals.js';
 import { Tagger } from './tags.js';
+import { FileSink } from './file-sink.js';
 import { embeddable } from './truetype-subset.js';
 import { drawCropMarks, printOffset, setPageBoxes, type PrintMarks } from './print-marks.js';
 import { drawProofMarks, drawWatermark, type ProofOverlay } from './proof-overlay.js';
@@ -45,8 +46,7 @@ export interface WriteOptions {
 export class PdfWriter {
   private readonly doc: PDFKit.PDFDocument;
   private readonly tmp: string;
-  private readonly stream: fs.WriteStream;
-  private readonly finished: Promise<void>;
+  private readonly file: FileSink;
   private readonly colours: ColourScheme;
   private readonly glyphs: GlyphWriter;
   private readonly outline: OutlineBuilder;
@@ -93,15 +93,8 @@ export class PdfWriter {
 
     this.tmp = path.join(path.dirname(outFile), `.${path.basename(outFile)}.${process.pid}.tmp`);
     fs.mkdirSync(path.dirname(outFile), { recursive: true });
-    this.stream = fs.createWriteStream(this.tmp);
-    this.finished = new Promise<void>((resolve, reject) => {
-      this.stream.on('finish', resolve);
-      this.stream.on('error', reject);
-      doc.on('error', reject);
-    });
-    // Reported by finish(); until then a failure must not be an unhandled rejection.
-    this.finished.catch(() => {});
-    doc.pipe(this.stream);
+    this.file = new FileSink(this.tmp);
+    this.file.attach(doc);
     this.colours = options.print ? printColours() : screenColours();
     this.glyphs = new GlyphWriter(doc);
     this.outline = new OutlineBuilder(doc);
@@ -136,13 +129,15 @@ export class PdfWriter {
     if (this.frontPages > 0) setPageLabels(this.doc, this.frontPages);
     this.tags.end();
     this.doc.end();
-    await this.finished;
+    // pdfkit ends the file as it ends the document, unless something it embeds is still loading.
+    if ((this.doc as unknown as { _waiting: number })._waiting !== 0) throw new Error('pdfkit did not finish the PDF: an embedded object is still loading');
+    this.file.close();
     fs.renameSync(this.tmp, this.outFile);
   }
 
   /** Give up: nothing is written where the PDF would go. */
   abort(): void {
-    this.stream.destroy();
+    this.file.abort();
     fs.rmSync(this.tmp, { force: true });
   }
 

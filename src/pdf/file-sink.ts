@@ -1,0 +1,68 @@
+/**
+ * Where pdfkit's bytes go: straight into the (temporary) file as pdfkit makes them, a quarter
+ * of a megabyte at a time. pdfkit hands them to a Readable stream, which nothing reads until
+ * the event loop runs, and a build does not let it run until the end: piped to a file stream,
+ * the whole PDF (10 MB at N=40) waited in memory (docs/performance.md).
+ */
+import fs from 'node:fs';
+
+const CHUNK = 256 * 1024;
+
+export class FileSink {
+  private readonly fd: number;
+  private readonly buffer = Buffer.allocUnsafe(CHUNK);
+  private used = 0;
+  private closed = false;
+
+  constructor(file: string) {
+    this.fd = fs.openSync(file, 'w');
+  }
+
+  /**
+   * Take pdfkit's output in place of its Readable stream: pdfkit pushes each piece of the file
+   * with `push`, and null at the end. A failed write throws where pdfkit wrote.
+   */
+  attach(doc: PDFKit.PDFDocument): void {
+    // What pdfkit wrote as it was made (the file's header) is in the stream already.
+    const made = (doc as unknown as { read(): Buffer | null }).read();
+    if (made) this.write(made);
+    (doc as unknown as { push(chunk: Uint8Array | null): boolean }).push = (chunk) => {
+      if (chunk === null) this.close();
+      else this.write(chunk);
+      return true;
+    };
+  }
+
+  write(bytes: Uint8Array): void {
+    if (this.used + bytes.length > CHUNK) this.flush();
+    if (bytes.length > CHUNK) {
+      writeAll(this.fd, bytes);
+      return;
+    }
+    this.buffer.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
+  /** Write what is left and close the file (done once; `abort` closes without writing). */
+  close(): void {
+    if (this.closed) return;
+    this.flush();
+    this.closed = true;
+    fs.closeSync(this.fd);
+  }
+
+  abort(): void {
+    if (this.closed) return;
+    this.closed = true;
+    fs.closeSync(this.fd);
+  }
+
+  private flush(): void {
+    writeAll(this.fd, this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length;) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+}
