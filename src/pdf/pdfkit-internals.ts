@@ -14,6 +14,8 @@ export interface PdfkitPage {
   height: number;
   fonts: Record<string, unknown>;
   dictionary: { data: Record<string, unknown> };
+  /** The page's content stream: its pieces so far, deflated when the page ends if `compress`. */
+  content: { buffer: Uint8Array[]; compress: boolean };
 }
 
 export interface PdfkitInternals {

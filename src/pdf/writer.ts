@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { FontFace } from '../fonts/font-face.js';
 import { writtenPage, type Page, type WrittenPage } from '../layout/types.js';
@@ -17,7 +18,7 @@ import type { Template } from '../template/template.js';
 import { printColours, screenColours, type ColourScheme } from './colour.js';
 import { writeActualTextSpan } from './actual-text.js';
 import { GlyphWriter } from './glyph-run.js';
-import type { PdfkitTrees } from './pdfkit-internals.js';
+import type { PdfkitInternals, PdfkitPage, PdfkitTrees } from './pdfkit-internals.js';
 import { Tagger } from './tags.js';
 import { FileSink } from './file-sink.js';
 import { embeddable } from './truetype-subset.js';
@@ -161,8 +162,21 @@ export class PdfWriter {
     if (proof) this.tags.artifact(() => drawProofMarks(doc, this.glyphs, page, proof));
     doc.restore();
     if (options.print) drawCropMarks(doc, options.print, template.pageWidth, template.pageHeight, page.label);
+    if (options.compress !== false) deflateContent((doc as unknown as PdfkitInternals).page);
     return writtenPage(page);
   }
+}
+
+/**
+ * Deflate a finished page's content stream at level 3 rather than pdfkit's 6: half the time
+ * (0.24 against 0.55 s for the N=40 book's pages), for streams 10% larger, since text
+ * operators of glyph ids in hex gain little from the slower levels. pdfkit then writes it as
+ * it is, still marked FlateDecode.
+ */
+function deflateContent(page: PdfkitPage): void {
+  const content = page.content;
+  content.buffer = [zlib.deflateSync(Buffer.concat(content.buffer), { level: 3 })];
+  content.compress = false;
 }
 
 /** Write a whole PDF of these pages (a proof; a book is written as it is laid out, see build.ts). */
