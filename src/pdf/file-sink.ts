@@ -5,6 +5,7 @@
  * the whole PDF (10 MB at N=40) waited in memory (docs/performance.md).
  */
 import fs from 'node:fs';
+import type { PdfkitOutput } from './pdfkit-internals.js';
 
 const CHUNK = 256 * 1024;
 
@@ -24,9 +25,10 @@ export class FileSink {
    */
   attach(doc: PDFKit.PDFDocument): void {
     // What pdfkit wrote as it was made (the file's header) is in the stream already.
-    const made = (doc as unknown as { read(): Buffer | null }).read();
+    const output = doc as unknown as PdfkitOutput;
+    const made = output.read();
     if (made) this.write(made);
-    (doc as unknown as { push(chunk: Uint8Array | null): boolean }).push = (chunk) => {
+    output.push = (chunk) => {
       if (chunk === null) this.close();
       else this.write(chunk);
       return true;

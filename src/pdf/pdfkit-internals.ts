@@ -24,6 +24,16 @@ export interface PdfkitInternals {
   addContent(op: string): unknown;
 }
 
+/**
+ * How pdfkit hands out the file's bytes: pushed into its Readable stream as they are made,
+ * null at the end; `_waiting` counts the objects begun and not yet written.
+ */
+export interface PdfkitOutput {
+  read(): Buffer | null;
+  push(chunk: Uint8Array | null): boolean;
+  _waiting: number;
+}
+
 /** The document's page tree and outline, as the PDF writer reorders them (writeFront), and its named destinations. */
 export interface PdfkitTrees {
   _root: { data: { Pages: { data: { Kids: unknown[] } }; Names: { data: { Dests: { _compareKeys(a: string, b: string): number } } } } };

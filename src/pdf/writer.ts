@@ -18,7 +18,7 @@ import type { Template } from '../template/template.js';
 import { printColours, screenColours, type ColourScheme } from './colour.js';
 import { writeActualTextSpan } from './actual-text.js';
 import { GlyphWriter } from './glyph-run.js';
-import type { PdfkitInternals, PdfkitPage, PdfkitTrees } from './pdfkit-internals.js';
+import type { PdfkitInternals, PdfkitOutput, PdfkitPage, PdfkitTrees } from './pdfkit-internals.js';
 import { Tagger } from './tags.js';
 import { FileSink } from './file-sink.js';
 import { embeddable } from './truetype-subset.js';
@@ -131,7 +131,7 @@ export class PdfWriter {
     this.tags.end();
     this.doc.end();
     // pdfkit ends the file as it ends the document, unless something it embeds is still loading.
-    if ((this.doc as unknown as { _waiting: number })._waiting !== 0) throw new Error('pdfkit did not finish the PDF: an embedded object is still loading');
+    if ((this.doc as unknown as PdfkitOutput)._waiting !== 0) throw new Error('pdfkit did not finish the PDF: an embedded object is still loading');
     this.file.close();
     fs.renameSync(this.tmp, this.outFile);
   }
