@@ -5,6 +5,7 @@
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import { z } from 'zod';
 import { closest, type Diagnostics } from './diagnostics.js';
+import { plainMapping } from './plain-mapping.js';
 
 export interface YamlSource {
   file: string;
@@ -22,6 +23,12 @@ export function readYaml<S extends z.ZodType>(
   schema: S,
   diagnostics: Diagnostics,
 ): z.infer<S> | undefined {
+  // Plain `key: value` lines skip the parser; anything it finds wrong is reported as below.
+  const plain = plainMapping(src.text);
+  if (plain) {
+    const result = schema.safeParse(plain);
+    if (result.success) return result.data;
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(src.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lines = src.text.split('\n');
