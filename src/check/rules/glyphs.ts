@@ -27,31 +27,36 @@ export const checkGlyphs: Rule = (sites, report) => {
   const verdicts = verdictsOf.get(fonts) ?? new Map<string, Map<number, string | null>>();
   verdictsOf.set(fonts, verdicts);
   const verdict = (role: string, ch: string): string | null => {
-    let byChar = verdicts.get(role);
-    if (!byChar) verdicts.set(role, (byChar = new Map()));
-    const code = ch.codePointAt(0)!;
-    let v = byChar.get(code);
-    if (v === undefined) {
-      v = brokenCharacter(ch)
-        ?? (fonts.resolve(role as FontRole, code)
-          ? null
-          : `character ${ch} (${codePointLabel(ch)}) is in no configured font: add a face that has it to 'fallback' in fonts/fonts.yaml, or write the character differently`);
-      byChar.set(code, v);
-    }
-    return v;
+    // Spaces and line breaks are not set as glyphs (src/typeset/prepare.ts).
+    if (isSpace(ch) || ch === '\n' || ch === '\r') return null;
+    return brokenCharacter(ch)
+      ?? (fonts.resolve(role as FontRole, ch.codePointAt(0)!)
+        ? null
+        : `character ${ch} (${codePointLabel(ch)}) is in no configured font: add a face that has it to 'fallback' in fonts/fonts.yaml, or write the character differently`);
   };
   for (const site of sites) {
+    const { chars, roles } = site;
     // Per problem: where it first occurs in this text, and how often.
     const found = new Map<string, Problem>();
-    site.chars.forEach((ch, i) => {
-      // Spaces and line breaks are not set as glyphs (src/typeset/prepare.ts).
-      if (isSpace(ch) || ch === '\n' || ch === '\r') return;
-      const message = verdict(site.roles[i]!, ch);
-      if (!message) return;
+    // The verdicts of the role in hand: roles change a few times a text at most.
+    let role: string | undefined;
+    let byChar!: Map<number, string | null>;
+    for (let i = 0; i < chars.length; i++) {
+      const ch = chars[i]!;
+      const r = roles[i]!;
+      if (r !== role) {
+        role = r;
+        byChar = verdicts.get(role) ?? new Map();
+        verdicts.set(role, byChar);
+      }
+      const code = ch.codePointAt(0)!;
+      let message = byChar.get(code);
+      if (message === undefined) byChar.set(code, (message = verdict(r, ch)));
+      if (!message) continue;
       const known = found.get(message);
       if (known) known.count++;
       else found.set(message, { index: i, count: 1, message });
-    });
+    }
     for (const problem of found.values()) {
       report(site, problem.index, 'error', problem.count > 1 ? `${problem.message} (${problem.count} times in this text)` : problem.message);
     }
