@@ -5,7 +5,7 @@
  * tones (pinyin-pro, corrected by the edition's `pinyin:` list for 多音字 and names), grouped
  * under Latin initials; with the edition's "see" references.
  */
-import { pinyin } from 'pinyin-pro';
+import { polyphonic } from 'pinyin-pro';
 import type { WrittenPage } from '../layout/types.js';
 import type { Edition } from '../model/document.js';
 
@@ -78,6 +78,22 @@ function sortEntries(entries: IndexEntry[], overrides: Record<string, string>): 
   return keyed.map((x) => x.e);
 }
 
+/**
+ * 了, the one Han character whose first reading in pinyin-pro's dictionary (le, the particle)
+ * is not what its pinyin() gives the character alone: liǎo, as in 了解, an index term's reading.
+ */
+const FIRST_READING_EXCEPTIONS: Readonly<Record<string, string>> = { 了: 'liao3' };
+
+/**
+ * A Han character's reading, with its tone as a digit: the first in pinyin-pro's dictionary,
+ * which is what its pinyin() gives the character alone. polyphonic() reads the character's
+ * dictionary entry; pinyin() first builds the tables of its word dictionary, about 40 ms and
+ * 10 MB of every process that sorts an index (docs/performance.md).
+ */
+function reading(ch: string): string {
+  return FIRST_READING_EXCEPTIONS[ch] ?? polyphonic(ch, { toneType: 'num', type: 'array' })[0]?.[0] ?? ch;
+}
+
 /** Syllables without tones, then tones, of the whole term; quotes and brackets ignored. */
 export function sortKey(term: string, overrides: Record<string, string>): Key {
   const text = term.replace(/[“”‘’《》〈〉（）()【】「」『』"'\s·・]/g, '');
@@ -92,7 +108,7 @@ export function sortKey(term: string, overrides: Record<string, string>): Key {
       continue;
     }
     const ch = String.fromCodePoint(text.codePointAt(k)!);
-    const py = /\p{Script=Han}/u.test(ch) ? pinyin(ch, { toneType: 'num', type: 'array' })[0] ?? ch : ch.toLowerCase();
+    const py = /\p{Script=Han}/u.test(ch) ? reading(ch) : ch.toLowerCase();
     syllables.push(py);
     k += ch.length;
   }

@@ -1,4 +1,5 @@
-/** Index terms: pinyin order with tones, overrides for 多音字, sub-entries, "see" references, locators. */
+/** Index terms: pinyin order with tones (each character read as pinyin-pro reads it alone), overrides for 多音字, sub-entries, "see" references, locators. */
+import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, sortKey } from '../../src/book-index/subject-index.js';
 import type { Page } from '../../src/layout/types.js';
@@ -37,6 +38,18 @@ describe('subject index', () => {
     const es = [entry('概况', ['上城工匠']), entry('工会', ['上城工匠'])];
     const [, s] = buildIndex(edition(es), pages(es), true);
     expect(s!.entries[0]).toMatchObject({ term: '上城工匠', locators: ['1a', '2b'] });
+  });
+
+  it('reads each Han character as pinyin-pro reads it alone (every one of the BMP\'s unified block)', () => {
+    const differ: string[] = [];
+    for (let c = 0x4e00; c <= 0x9fff; c++) {
+      const ch = String.fromCharCode(c);
+      const alone = pinyin(ch, { toneType: 'num', type: 'array' })[0] ?? ch;
+      const key = sortKey(ch, {});
+      if (key.syllables.join() !== alone.replace(/[1-5]$/, '') || key.tones[0] !== Number(/([1-5])$/.exec(alone)?.[1] ?? 0)) differ.push(ch);
+    }
+    expect(differ).toEqual([]);
+    expect(sortKey('了解', {})).toEqual({ syllables: ['liao', 'jie'], tones: [3, 3] });
   });
 
   it('takes pinyin overrides for polyphonic characters and names', () => {

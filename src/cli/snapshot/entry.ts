@@ -11,7 +11,6 @@ import { spawnSync } from 'node:child_process';
 import v8 from 'node:v8';
 import 'diff';
 import '../../build.js';
-import { sortKey } from '../../book-index/subject-index.js';
 import '../../check/run-check.js';
 import { Diagnostics } from '../../content/diagnostics.js';
 import { parseBody } from '../../content/markdown.js';
@@ -43,10 +42,6 @@ function main(args: string[]): void {
   if (r.signal) process.kill(process.pid, r.signal);
   process.exitCode = r.status ?? 1;
 }
-
-// pinyin-pro builds its dictionary's lookup tables on first use (about 40 ms of every book
-// build, for the subject index): built here, they are saved with the snapshot.
-sortKey('年鉴', {});
 
 // The first YAML file read, schema checked and Markdown body parsed in a process cost 25–30
 // ms more than the next ones: yaml, zod (which writes each schema's parser when first used)
