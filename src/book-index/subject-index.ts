@@ -91,8 +91,16 @@ const FIRST_READING_EXCEPTIONS: Readonly<Record<string, string>> = { 了: 'liao3
  * 10 MB of every process that sorts an index (docs/performance.md).
  */
 function reading(ch: string): string {
-  return FIRST_READING_EXCEPTIONS[ch] ?? polyphonic(ch, { toneType: 'num', type: 'array' })[0]?.[0] ?? ch;
+  let r = readings.get(ch);
+  if (r === undefined) {
+    r = FIRST_READING_EXCEPTIONS[ch] ?? polyphonic(ch, { toneType: 'num', type: 'array' })[0]?.[0] ?? ch;
+    readings.set(ch, r);
+  }
+  return r;
 }
+
+/** Readings looked up so far: an index repeats its characters, and a lookup takes 10–15 µs. */
+const readings = new Map<string, string>();
 
 /** Syllables without tones, then tones, of the whole term; quotes and brackets ignored. */
 export function sortKey(term: string, overrides: Record<string, string>): Key {
