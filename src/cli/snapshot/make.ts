@@ -32,6 +32,16 @@ async function bundle(): Promise<void> {
         },
       },
       {
+        name: 'no-woff2',
+        // fontkit decodes WOFF2 fonts with brotli, whose dictionary is 0.8 MB of source kept in
+        // the snapshot. Our font reader takes TrueType and OpenType files only (SfntTables.read
+        // refuses the rest with its own message), so fontkit is never given one to decode.
+        load(id) {
+          if (!id.endsWith(`${path.sep}brotli${path.sep}decompress.js`)) return null;
+          return "export default function decompress() { throw new Error('WOFF2 fonts are not read: give a TrueType or OpenType file'); }";
+        },
+      },
+      {
         name: 'preview-outside',
         // Preview runs as its own process (./entry.ts): its drawing code is not bundled.
         load(id) {
