@@ -23,7 +23,8 @@ export function readYaml<S extends z.ZodType>(
   schema: S,
   diagnostics: Diagnostics,
 ): z.infer<S> | undefined {
-  // Plain `key: value` lines skip the parser; anything it finds wrong is reported as below.
+  // Plain `key: value` lines skip the parser; a mapping the schema rejects is read again below,
+  // so that each problem is reported with its line and column.
   const plain = plainMapping(src.text);
   if (plain) {
     const result = schema.safeParse(plain);
