@@ -8,6 +8,8 @@
  * as does every command when the snapshot no longer fits this build (./snapshot-files.ts).
  */
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import v8 from 'node:v8';
 import 'diff';
 import '../../build.js';
@@ -16,6 +18,7 @@ import { Diagnostics } from '../../content/diagnostics.js';
 import { parseBody } from '../../content/markdown.js';
 import { categorySchema, editionSchema, entrySchema, sectionSchema } from '../../content/schema.js';
 import { readYaml } from '../../content/yaml-file.js';
+import { templatesDir, templateSchema } from '../../template/template.js';
 import '../../edition/new-edition.js';
 import '../../edition/write-tree.js';
 import '../../import/plan.js';
@@ -45,13 +48,16 @@ function main(args: string[]): void {
 
 // The first YAML file read, schema checked and Markdown body parsed in a process cost 25–30
 // ms more than the next ones: yaml, zod (which writes each schema's parser when first used)
-// and markdown-it (its rule chains) set themselves up. Done here, that is saved too.
+// and markdown-it (its rule chains) set themselves up. Done here, that is saved too. The
+// template is read the same way, for its schema, and only that: the edition's template is
+// read again when a command runs.
 const warm = (text: string) => ({ file: 'snapshot.md', text, firstLine: 1 });
 readYaml(warm('title: 上城年鉴\nyear: 2019\n'), editionSchema, new Diagnostics());
 readYaml(warm('title: 群众团体\ntitle_en: Mass Organizations\n'), categorySchema, new Diagnostics());
 readYaml(warm('title: 上城区总工会\nbyline: 刘乃华\n'), sectionSchema, new Diagnostics());
 readYaml(warm('title: 概况\nfigures:\n  - image: images/1.png\n    caption: "2018 年，上城"\n    credit: 区总工会\n'), entrySchema, new Diagnostics());
 parseBody(warm('2018年，**上城区**有*基层*工会。\n\n::: 资料\n1. 一\n:::\n'), new Diagnostics());
+readYaml(warm(fs.readFileSync(path.join(templatesDir(), 'default.yaml'), 'utf8')), templateSchema, new Diagnostics());
 
 // In a Node started from a snapshot, process.argv is [node, ...the command's arguments].
 v8.startupSnapshot.setDeserializeMainFunction(() => main(process.argv.slice(1)));
