@@ -84,6 +84,9 @@ function sortEntries(entries: IndexEntry[], overrides: Record<string, string>): 
  */
 const FIRST_READING_EXCEPTIONS: Readonly<Record<string, string>> = { 了: 'liao3' };
 
+/** Readings looked up so far: an index repeats its characters, and a lookup takes 10–15 µs. */
+const readings = new Map<string, string>();
+
 /**
  * A Han character's reading, with its tone as a digit: the first in pinyin-pro's dictionary,
  * which is what its pinyin() gives the character alone. polyphonic() reads the character's
@@ -98,9 +101,6 @@ function reading(ch: string): string {
   }
   return r;
 }
-
-/** Readings looked up so far: an index repeats its characters, and a lookup takes 10–15 µs. */
-const readings = new Map<string, string>();
 
 /** Syllables without tones, then tones, of the whole term; quotes and brackets ignored. */
 export function sortKey(term: string, overrides: Record<string, string>): Key {
