@@ -19,7 +19,11 @@
  *   keys); and it has some character from U+0080 up, so that it is no number, boolean, null
  *   or date to YAML.
  */
-const LINE = /^([a-z][a-z_]*): (?:"((?:[^"\\\x00-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*)"|((?:[0-9A-Za-z]|[\u00A0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]|[\uD800-\uDBFF][\uDC00-\uDFFF])(?:[0-9A-Za-z.\-()/\u00A0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]|[\uD800-\uDBFF][\uDC00-\uDFFF]| (?! |$))*))$/;
+const PAIR = '[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]'; // a character beyond the BMP
+const WIDE = '\\u00A0-\\u2027\\u202A-\\uD7FF\\uE000-\\uFEFE\\uFF00-\\uFFFD'; // U+00A0 up, but the line separators, surrogates, BOM and non-characters
+const QUOTED = `"((?:[^"\\\\\\x00-\\x1F\\x7F-\\x9F\\u2028\\u2029\\uD800-\\uDFFF\\uFEFF\\uFFFE\\uFFFF]|${PAIR})*)"`;
+const PLAIN = `((?:[0-9A-Za-z${WIDE}]|${PAIR})(?:[0-9A-Za-z.\\-()/${WIDE}]|${PAIR}| (?! |$))*)`;
+const LINE = new RegExp(`^([a-z][a-z_]*): (?:${QUOTED}|${PLAIN})$`);
 
 const NOT_ASCII = /[^\x00-\x7F]/;
 
