@@ -82,7 +82,7 @@ export class GlyphWriter {
     const page = (this.doc as unknown as PdfkitInternals).page;
     if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
     const toTJ = 1000 / run.size;
-    const { ids, xs, text, ends } = run.glyphs;
+    const { ids, xs, codePoints } = run.glyphs;
     const x0 = run.x + xs[from]! * run.size;
     const { subset, widths, unicode } = font;
     const toWidth = 1000 / run.face.unitsPerEm;
@@ -99,7 +99,7 @@ export class GlyphWriter {
       const gid = subset.includeGlyph(id);
       // On first use of a glyph in this PDF: its width and text, for the font's /W and ToUnicode.
       const width = (widths[gid] ??= run.face.tables.metrics(id)[0] * toWidth);
-      unicode[gid] ??= [...text.slice(k > 0 ? ends[k - 1] : 0, ends[k])].map((c) => c.codePointAt(0)!);
+      unicode[gid] ??= [codePoints[k]!];
       out.hex4(gid);
       pen += width;
     }

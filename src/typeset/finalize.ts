@@ -34,6 +34,11 @@ class LineWork {
   capacity = new Float64Array(64);
   added = new Float64Array(64);
   open = new Uint8Array(64);
+  /**
+   * The pieces of the line's text, joined once: a line's text lives until its page is written,
+   * and built with += it was a chain of one small string per character until then.
+   */
+  readonly text: string[] = [];
 
   load(p: Prepared, i: number, j: number, startTrim: number): void {
     const n = j - i;
@@ -194,17 +199,18 @@ export function finalizeLine(p: Prepared, i: number, j: number, line: number, op
   if (last && slack > EPS) x += options.lastLine === 'center' ? slack / 2 : options.lastLine === 'end' ? slack : 0;
   const from = placed.count;
   const rules: SetLine['rules'] = [];
-  let text = '';
+  const text = work.text;
+  text.length = 0;
   for (let k = 0; k < work.n; k++) {
     const u = p.units[i + k]!;
     x += work.gaps[k]!;
-    if (k > 0 && (work.kinds[k] === 'word' || p.gaps[i + k]!.typed)) text += ' ';
+    if (k > 0 && (work.kinds[k] === 'word' || p.gaps[i + k]!.typed)) text.push(' ');
     for (const g of u.glyphs) placed.add(g.face, g.id, x + work.shifts[k]! + g.x, g.text, g.invisible === true);
     if (u.rule) rules.push({ from: x + u.rule.from, to: x + u.rule.to });
-    text += u.text;
+    text.push(u.text);
     x += work.widths[k]!;
   }
-  return { glyphs: placed.glyphs, faces: placed.faces, from, to: placed.count, rules, text, width: x, measure, maxAddedSpace: maxAdded, offset: p.offsets[i]!, last, pushedOut };
+  return { glyphs: placed.glyphs, faces: placed.faces, from, to: placed.count, rules, text: text.join(''), width: x, measure, maxAddedSpace: maxAdded, offset: p.offsets[i]!, last, pushedOut };
 }
 
 function isBracket(u: Unit): boolean {

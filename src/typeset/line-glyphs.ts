@@ -14,18 +14,18 @@ export class LineGlyphsBuilder {
 
   /** For `size` glyphs. */
   constructor(size: number) {
-    this.glyphs = { ids: new Uint16Array(size), xs: new Float64Array(size), invisible: new Uint8Array(size), text: '', ends: new Uint32Array(size) };
+    this.glyphs = { ids: new Uint16Array(size), xs: new Float64Array(size), invisible: new Uint8Array(size), codePoints: new Uint32Array(size) };
     this.faces = new Array<FontFace>(size);
   }
 
-  add(face: FontFace, id: number, x: number, text: string, invisible: boolean): void {
+  /** A glyph standing for the character `ch`. */
+  add(face: FontFace, id: number, x: number, ch: string, invisible: boolean): void {
     const g = this.glyphs;
     const k = this.count++;
     g.ids[k] = id;
     g.xs[k] = x;
     if (invisible) g.invisible[k] = 1;
-    g.text += text;
-    g.ends[k] = g.text.length;
+    g.codePoints[k] = ch.codePointAt(0)!;
     this.faces[k] = face;
   }
 }

@@ -38,7 +38,7 @@ export type Piece =
 export interface UnitGlyph {
   face: FontFace;
   id: number;
-  /** The source characters this glyph stands for (for ToUnicode / ActualText). */
+  /** The source character this glyph stands for (for ToUnicode): one code point, since glyphs are not shaped. */
   text: string;
   x: number;
   /** Drawn as an invisible glyph (its shape is drawn otherwise, e.g. the 2 em dash rule). */
@@ -103,9 +103,8 @@ export interface LineGlyphs {
   xs: Float64Array;
   /** 1 for a glyph drawn invisibly (its shape is drawn otherwise: the 2 em dash). */
   invisible: Uint8Array;
-  /** The source characters of the glyphs one after the other: glyph k's end at ends[k]. */
-  text: string;
-  ends: Uint32Array;
+  /** The source character of each glyph, as its code point (a glyph stands for one character). */
+  codePoints: Uint32Array;
 }
 
 /** A finished line. */

@@ -43,7 +43,7 @@ export function placed(line: SetLine): Glyph[] {
   const g = line.glyphs;
   const glyphs: Glyph[] = [];
   for (let k = line.from; k < line.to; k++) {
-    glyphs.push({ face: line.faces[k]!, id: g.ids[k]!, text: g.text.slice(k > 0 ? g.ends[k - 1] : 0, g.ends[k]), x: g.xs[k]!, invisible: g.invisible[k] === 1 });
+    glyphs.push({ face: line.faces[k]!, id: g.ids[k]!, text: String.fromCodePoint(g.codePoints[k]!), x: g.xs[k]!, invisible: g.invisible[k] === 1 });
   }
   return glyphs;
 }
