@@ -6,6 +6,7 @@
 import type { FontRole } from '../fonts/font-config.js';
 import { STYLE_ROLE } from '../layout/flow.js';
 import type { Block, Edition, Entry, Figure, InlineStyle, Paragraph, Section, SourceRef } from '../model/document.js';
+import { pushCharacters } from '../typeset/characters.js';
 import { SourceTexts, type Position } from './source-text.js';
 
 export type SiteKind =
@@ -26,12 +27,17 @@ export type SiteKind =
 /** Kinds set as Chinese running text, where the GB/T 15834 and 15835 rules apply. */
 export const CHINESE_TEXT: ReadonlySet<SiteKind> = new Set(['category-title', 'section-title', 'entry-title', 'paragraph', 'caption']);
 
+export interface RoleRun {
+  role: FontRole;
+  end: number;
+}
+
 export interface TextSite {
   kind: SiteKind;
   /** The text as the typesetter gets it, one code point per element. */
   chars: readonly string[];
-  /** The font role each character is set in. */
-  roles: readonly FontRole[];
+  /** The font role the characters are set in, run by run: each up to (not including) character `end`. */
+  roles: readonly RoleRun[];
   section?: Section;
   entry?: Entry;
   figure?: Figure;
@@ -51,8 +57,9 @@ function roleOf(style: InlineStyle, inBox: boolean): FontRole {
 export function editionSites(edition: Edition, sources: SourceTexts = new SourceTexts()): TextSite[] {
   const sites: TextSite[] = [];
   const value = (kind: SiteKind, text: string, role: FontRole, ref: SourceRef, key: string, owner: Partial<TextSite> = {}) => {
-    const chars = [...text];
-    sites.push({ kind, chars, roles: chars.map(() => role), ...owner, locate: locator(sources, ref, chars, key) });
+    const chars: string[] = [];
+    pushCharacters(chars, text);
+    sites.push({ kind, chars, roles: [{ role, end: chars.length }], ...owner, locate: locator(sources, ref, chars, key) });
   };
   const paragraphs = (group: Paragraph[], inBox: boolean, owner: Partial<TextSite>) => {
     for (const p of group) sites.push(paragraphSite(p, inBox, group, owner, sources));
@@ -99,13 +106,13 @@ export function editionSites(edition: Edition, sources: SourceTexts = new Source
 
 function paragraphSite(p: Paragraph, inBox: boolean, group: Paragraph[], owner: Partial<TextSite>, sources: SourceTexts): TextSite {
   const chars: string[] = [];
-  const roles: FontRole[] = [];
+  const roles: RoleRun[] = [];
   for (const run of p.runs) {
     const role = roleOf(run.style, inBox);
-    for (const ch of run.text) {
-      chars.push(ch);
-      roles.push(role);
-    }
+    pushCharacters(chars, run.text);
+    const last = roles[roles.length - 1];
+    if (last?.role === role) last.end = chars.length;
+    else roles.push({ role, end: chars.length });
   }
   return { kind: 'paragraph', chars, roles, ...owner, paragraph: p, group, locate: locator(sources, p.source, chars) };
 }

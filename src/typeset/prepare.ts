@@ -7,6 +7,7 @@
  */
 import type { FontRole, FontSet } from '../fonts/font-config.js';
 import type { FontFace } from '../fonts/font-face.js';
+import { charAt } from './characters.js';
 import { blankSide, classify, isDigit, mayEndLine, mayStartLine, type CharClass } from './classes.js';
 import type { ComposeOptions, Gap, Piece, Prepared, Unit, UnitGlyph } from './types.js';
 
@@ -165,19 +166,6 @@ function collect(pieces: readonly Piece[]): Tokens {
     offset = base + k;
   });
   return tokens;
-}
-
-/** Strings of one UTF-16 unit, made once each: a book has a million characters and a few thousand distinct ones. */
-const UNITS: string[] = [];
-
-/** The character (code point) at UTF-16 offset k, as iterating the string would give it. */
-function charAt(text: string, k: number): string {
-  const c = text.charCodeAt(k);
-  if (c >= 0xd800 && c <= 0xdbff && k + 1 < text.length) {
-    const d = text.charCodeAt(k + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return text.slice(k, k + 2);
-  }
-  return (UNITS[c] ??= String.fromCharCode(c));
 }
 
 function lastChar(prepared: Prepared): Char | undefined {

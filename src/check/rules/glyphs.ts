@@ -20,42 +20,39 @@ interface Problem {
  * checks again on every save). Keyed by the code point, a number, since looking up each
  * character's fresh string by its text took most of the rule's time.
  */
-const verdictsOf = new WeakMap<FontSet, Map<string, Map<number, string | null>>>();
+const verdictsOf = new WeakMap<FontSet, Map<FontRole, Map<number, string | null>>>();
 
 export const checkGlyphs: Rule = (sites, report) => {
   const fonts = loadFonts();
-  const verdicts = verdictsOf.get(fonts) ?? new Map<string, Map<number, string | null>>();
+  const verdicts = verdictsOf.get(fonts) ?? new Map<FontRole, Map<number, string | null>>();
   verdictsOf.set(fonts, verdicts);
-  const verdict = (role: string, ch: string): string | null => {
+  const verdict = (role: FontRole, ch: string): string | null => {
     // Spaces and line breaks are not set as glyphs (src/typeset/prepare.ts).
     if (isSpace(ch) || ch === '\n' || ch === '\r') return null;
     return brokenCharacter(ch)
-      ?? (fonts.resolve(role as FontRole, ch.codePointAt(0)!)
+      ?? (fonts.resolve(role, ch.codePointAt(0)!)
         ? null
         : `character ${ch} (${codePointLabel(ch)}) is in no configured font: add a face that has it to 'fallback' in fonts/fonts.yaml, or write the character differently`);
   };
   for (const site of sites) {
-    const { chars, roles } = site;
+    const chars = site.chars;
     // Per problem: where it first occurs in this text, and how often.
     const found = new Map<string, Problem>();
-    // The verdicts of the role in hand: roles change a few times a text at most.
-    let role: string | undefined;
-    let byChar!: Map<number, string | null>;
-    for (let i = 0; i < chars.length; i++) {
-      const ch = chars[i]!;
-      const r = roles[i]!;
-      if (r !== role) {
-        role = r;
-        byChar = verdicts.get(role) ?? new Map();
-        verdicts.set(role, byChar);
+    let start = 0;
+    for (const { role, end } of site.roles) {
+      let byChar = verdicts.get(role);
+      if (!byChar) verdicts.set(role, (byChar = new Map()));
+      for (let i = start; i < end; i++) {
+        const ch = chars[i]!;
+        const code = ch.codePointAt(0)!;
+        let message = byChar.get(code);
+        if (message === undefined) byChar.set(code, (message = verdict(role, ch)));
+        if (!message) continue;
+        const known = found.get(message);
+        if (known) known.count++;
+        else found.set(message, { index: i, count: 1, message });
       }
-      const code = ch.codePointAt(0)!;
-      let message = byChar.get(code);
-      if (message === undefined) byChar.set(code, (message = verdict(r, ch)));
-      if (!message) continue;
-      const known = found.get(message);
-      if (known) known.count++;
-      else found.set(message, { index: i, count: 1, message });
+      start = end;
     }
     for (const problem of found.values()) {
       report(site, problem.index, 'error', problem.count > 1 ? `${problem.message} (${problem.count} times in this text)` : problem.message);

@@ -1,0 +1,27 @@
+/**
+ * A text's characters (code points) as strings, without a fresh string for each: a book has a
+ * million characters and a few thousand distinct ones, and the typesetter and the text checks
+ * both walk them one by one.
+ */
+
+/** Strings of one UTF-16 unit, made once each. */
+const UNITS: string[] = [];
+
+/** The character (code point) at UTF-16 offset k, as iterating the string would give it. */
+export function charAt(text: string, k: number): string {
+  const c = text.charCodeAt(k);
+  if (c >= 0xd800 && c <= 0xdbff && k + 1 < text.length) {
+    const d = text.charCodeAt(k + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return text.slice(k, k + 2);
+  }
+  return (UNITS[c] ??= String.fromCharCode(c));
+}
+
+/** Append the characters of `text` to `out` (as `out.push(...text)` would, for any length). */
+export function pushCharacters(out: string[], text: string): void {
+  for (let k = 0; k < text.length;) {
+    const ch = charAt(text, k);
+    out.push(ch);
+    k += ch.length;
+  }
+}
