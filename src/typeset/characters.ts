@@ -4,8 +4,11 @@
  * both walk them one by one.
  */
 
-/** Strings of one UTF-16 unit, made once each. */
-const UNITS: string[] = [];
+/**
+ * Strings of one UTF-16 unit, made once each. Made at its full length: an array filled at
+ * scattered indices from empty turns into a dictionary, several times slower to look up.
+ */
+const UNITS = new Array<string | undefined>(0x10000);
 
 /** The character (code point) at UTF-16 offset k, as iterating the string would give it. */
 export function charAt(text: string, k: number): string {
@@ -25,3 +28,4 @@ export function pushCharacters(out: string[], text: string): void {
     k += ch.length;
   }
 }
+
