@@ -1,7 +1,9 @@
 /**
- * The parts of pdfkit 0.20.2's internals that the glyph adapter relies on (pdfkit ships no
+ * The parts of pdfkit 0.20.2's internals that the PDF writer relies on (pdfkit ships no
  * types, and @types/pdfkit does not cover these). pdfkit is pinned exactly in package.json.
  */
+import PDFDocument from 'pdfkit';
+
 export interface PdfkitEmbeddedFont {
   id: string;
   subset: { includeGlyph(glyphId: number): number };
@@ -39,3 +41,17 @@ export interface PdfkitTrees {
   _root: { data: { Pages: { data: { Kids: unknown[] } }; Names: { data: { Dests: { _compareKeys(a: string, b: string): number } } } } };
   outline: { children: unknown[] };
 }
+
+/**
+ * pdfkit's marked-content reference to a page (`PDFStructureContent`), which a structure
+ * element takes as a child. pdfkit does not export the class; it is taken, once per process,
+ * from one made in a scratch document that is never written.
+ */
+export function structureContent(pageRef: unknown, mcid: number): unknown {
+  StructureContent ??= (new PDFDocument({ font: null as unknown as string, tagged: true }) as unknown as {
+    markStructureContent(tag: string): { constructor: new (pageRef: unknown, mcid: number) => unknown };
+  }).markStructureContent('P').constructor;
+  return new StructureContent(pageRef, mcid);
+}
+
+let StructureContent: (new (pageRef: unknown, mcid: number) => unknown) | undefined;

@@ -7,6 +7,8 @@
  * a Part of its own placed before the body's Part, so the tree still follows the page order.
  */
 import type { PageLine } from '../layout/types.js';
+import type { ContentBytes } from './content-bytes.js';
+import { structureContent } from './pdfkit-internals.js';
 
 interface Structure {
   add(child: unknown): Structure;
@@ -14,12 +16,17 @@ interface Structure {
 }
 
 interface TaggingDoc {
+  page: { dictionary: unknown; structParentTreeKey: number };
+  getStructParentTree(): { get(key: number): unknown[] };
   struct(type: string, options?: object): Structure;
   addStructure(s: Structure): void;
   markStructureContent(tag: string, options?: object): unknown;
   markContent(tag: string, options?: object): void;
   endMarkedContent(): void;
 }
+
+const EMC = Buffer.from('EMC\n', 'latin1');
+const PAGINATION = Buffer.from('/Artifact <<\n/Type /Pagination\n>> BDC\n', 'latin1');
 
 const ROLE: Record<PageLine['kind'], string | undefined> = {
   body: 'P', byline: 'P', box: 'P', heading: 'H2', title: 'H1', caption: 'Caption', credit: 'Caption',
@@ -57,13 +64,19 @@ export class Tagger {
     this.parent = this.parts?.body ?? this.root;
   }
 
-  /** Draw a line inside its structure element (created on first use), or as an artifact. */
-  line(line: PageLine, draw: () => void): void {
+  /**
+   * Write a line into `out` (what `writeOps` writes) inside its structure element's marked
+   * content, the element made on first use, or as a pagination artifact. The same bytes and
+   * bookkeeping as pdfkit's markStructureContent … endMarkedContent, done here because a page's
+   * lines are written as one piece: pdfkit converts a dictionary and makes a buffer for every
+   * marker, and keeps each marker until the page is done.
+   */
+  line(line: PageLine, out: ContentBytes, writeOps: () => void): void {
     const role = ROLE[line.kind];
     if (!role || !line.struct) {
-      this.doc.markContent('Artifact', { type: 'Pagination' });
-      draw();
-      this.doc.endMarkedContent();
+      out.bytes(PAGINATION);
+      writeOps();
+      out.bytes(EMC);
       return;
     }
     let element = this.elements.get(line.struct);
@@ -72,10 +85,15 @@ export class Tagger {
       this.parent.add(element);
       this.elements.set(line.struct, element);
     }
-    const content = this.doc.markStructureContent(role);
-    draw();
-    this.doc.endMarkedContent();
-    element.add(content);
+    // The page's next marked-content id, and its slot in the parent tree, which add() fills.
+    const page = this.doc.page;
+    const parents = this.doc.getStructParentTree().get(page.structParentTreeKey);
+    const mcid = parents.length;
+    parents.push(null);
+    out.latin1(`/${role} <<\n/MCID ${mcid}\n>> BDC\n`);
+    writeOps();
+    out.bytes(EMC);
+    element.add(structureContent(page.dictionary, mcid));
   }
 
   /** Draw an image as a Figure whose alternative text is its caption. */

@@ -210,16 +210,14 @@ function drawPage(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, tags: Tagger, pa
   doc.fillColor(colours.black).strokeColor(colours.black);
   // All text in one block with the page's coordinates set once; rules after it.
   glyphs.beginText();
-  const content = doc as unknown as { addContent(bytes: Uint8Array): void };
-  const bytes = glyphs.bytes;
+  // The lines' operators and markers as one piece of the content stream.
+  const out = glyphs.bytes.reset();
   for (const line of page.lines) {
-    tags.line(line, () => {
-      writeActualTextSpan(bytes.reset(), line.text, () => {
-        for (const run of line.runs) glyphs.ops(run, bytes);
-      });
-      content.addContent(bytes.take());
-    });
+    tags.line(line, out, () => writeActualTextSpan(out, line.text, () => {
+      for (const run of line.runs) glyphs.ops(run, out);
+    }));
   }
+  if (page.lines.length > 0) (doc as unknown as { addContent(bytes: Uint8Array): void }).addContent(out.take());
   glyphs.endText();
   tags.artifact(() => {
     for (const r of [...page.lines.flatMap((l) => l.rules), ...page.rules]) {
