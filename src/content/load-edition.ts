@@ -167,12 +167,16 @@ function loadCategory(child: Child, realRoot: string, diagnostics: Diagnostics):
 
 function loadSection(child: Child, realRoot: string, diagnostics: Diagnostics): Ordered<Section> {
   const meta = readYaml({ file: child.file, text: readText(child.file), firstLine: 1 }, sectionSchema, diagnostics);
-  const entryFiles = fs.readdirSync(child.dir).filter((n) => n.endsWith('.md')).sort().filter((name) => {
-    const file = path.join(child.dir, name);
-    if (isFile(file)) return true;
-    diagnostics.error(file, 1, 1, 'is not a readable file (a folder, or a broken link): rename or remove it');
-    return false;
-  });
+  // The folder's listing says what each name is (no stat per entry file); a link is followed.
+  const entryFiles = fs.readdirSync(child.dir, { withFileTypes: true }).filter((d) => d.name.endsWith('.md'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .filter((d) => {
+      const file = path.join(child.dir, d.name);
+      if (d.isFile() || (d.isSymbolicLink() && isFile(file))) return true;
+      diagnostics.error(file, 1, 1, 'is not a readable file (a folder, or a broken link): rename or remove it');
+      return false;
+    })
+    .map((d) => d.name);
   const entries = entryFiles.map((name) => loadEntry(path.join(child.dir, name), realRoot, diagnostics));
   if (entries.length === 0) diagnostics.warning(child.file, 1, 1, 'section has no entry (.md file)');
   const sorted = sortByOrder(entries, 'entry', diagnostics);

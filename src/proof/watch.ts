@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { enableFileCaches } from '../content/file-cache.js';
 import { enableCompositionCache } from '../typeset/cache.js';
 import { proof, type ProofOptions, type ProofResult } from './proof.js';
 import { findTarget } from './target.js';
@@ -24,6 +25,7 @@ const WARM_UP_RUNS = 6;
 
 export function watchProof(target: string, options: ProofOptions, report: (r: ProofResult | Error, ms: number) => void): fs.FSWatcher {
   const { editionDir } = findTarget(target);
+  enableFileCaches();
   enableCompositionCache();
   let timer: NodeJS.Timeout | undefined;
   let running = false;

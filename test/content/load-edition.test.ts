@@ -563,6 +563,24 @@ describe('content errors', () => {
     ]);
   });
 
+  it('an entry name that is a folder or a broken link; a link to a file is read', () => {
+    const section = '01-qunzhong-tuanti/01-zonggonghui';
+    const dir = smallEdition('---\ntitle: 概况\n---\n正文。\n', {
+      [`${section}/images/linked.md`]: '---\ntitle: 链接的条目\n---\n正文。\n',
+      [`${section}/02-folder.md/note.txt`]: '',
+    });
+    fs.symlinkSync(path.join(dir, section, 'images/linked.md'), path.join(dir, section, '03-linked.md'));
+    fs.symlinkSync(path.join(dir, section, 'images/missing.md'), path.join(dir, section, '04-broken.md'));
+    const message = 'is not a readable file (a folder, or a broken link): rename or remove it';
+    expect(relDiagnostics(dir)).toEqual([
+      { severity: 'error', file: `${section}/02-folder.md`, line: 1, column: 1, message },
+      { severity: 'error', file: `${section}/04-broken.md`, line: 1, column: 1, message },
+    ]);
+    fs.rmSync(path.join(dir, section, '02-folder.md'), { recursive: true });
+    fs.rmSync(path.join(dir, section, '04-broken.md'));
+    expect(loadEdition(dir).edition.categories[0]!.sections[0]!.entries.map((e) => e.title)).toEqual(['概况', '链接的条目']);
+  });
+
   it('duplicate order prefixes among sections', () => {
     const dir = smallEdition('---\ntitle: 概况\n---\n正文。\n', {
       '01-qunzhong-tuanti/01-tuanquwei/section.yaml': 'title: 共青团上城区委员会\n',
