@@ -41,8 +41,8 @@ const MARKS = new Map<string, CharClass>([
   ...[...SOLIDUS].map((c): [string, CharClass] => [c, 'solidus']),
 ]);
 
-export function classify(ch: string): CharClass {
-  const cp = ch.charCodeAt(0);
+/** The class of character `ch`; `cp`, its code point, where the caller has it at hand. */
+export function classify(ch: string, cp = ch.codePointAt(0)!): CharClass {
   // CJK Unified Ideographs, the bulk of any yearbook: no mark lives there.
   if (cp >= 0x4e00 && cp <= 0x9fff) return 'han';
   const mark = MARKS.get(ch);

@@ -28,6 +28,8 @@ class Tokens {
   readonly ch: string[];
   readonly cls: CharClass[];
   readonly role: FontRole[];
+  /** The character's code point: looked up without reading its string, which lies elsewhere in memory. */
+  readonly code: Int32Array;
   /** UTF-16 offset in the paragraph input. */
   readonly offset: Int32Array;
   readonly gap = new Map<number, { gap: number; alignToEm: boolean }>();
@@ -37,12 +39,14 @@ class Tokens {
     this.ch = new Array<string>(size);
     this.cls = new Array<CharClass>(size);
     this.role = new Array<FontRole>(size);
+    this.code = new Int32Array(size);
     this.offset = new Int32Array(size);
   }
 
-  push(ch: string, cls: CharClass, role: FontRole, offset: number): void {
+  push(ch: string, code: number, cls: CharClass, role: FontRole, offset: number): void {
     const k = this.length++;
     this.ch[k] = ch;
+    this.code[k] = code;
     this.cls[k] = cls;
     this.role[k] = role;
     this.offset[k] = offset;
@@ -102,10 +106,10 @@ export function prepare(pieces: readonly Piece[], fonts: FontSet, options: Compo
       continue;
     }
     // Ideographic spaces typed as a manual indent: the style gives the indent (clreq SN-3).
-    if (ch === '\u3000' && prepared.units.length === 0) continue;
+    if (tokens.code[i] === 0x3000 && prepared.units.length === 0) continue;
     if (cls === 'han') {
       const offset = tokens.offset[i]!;
-      pushUnit(han.unit(ch, tokens.role[i]!, offset), offset);
+      pushUnit(han.unit(tokens.code[i]!, ch, tokens.role[i]!, offset), offset);
       continue;
     }
     const c = tokens.char(i)!;
@@ -151,7 +155,7 @@ function collect(pieces: readonly Piece[]): Tokens {
   pieces.forEach((p, n) => {
     if ('gap' in p) {
       tokens.gap.set(tokens.length, p);
-      tokens.push('', 'space', 'body', offset);
+      tokens.push('', 0, 'space', 'body', offset);
       return;
     }
     const base = p.source ?? offset;
@@ -159,8 +163,9 @@ function collect(pieces: readonly Piece[]): Tokens {
     let k = 0;
     while (k < text.length) {
       const ch = charAt(text, k);
+      const code = text.codePointAt(k)!;
       // A segment break is a space; spaces between CJK characters then vanish (clreq SN-1, SN-2).
-      tokens.push(ch, ch === '\n' || ch === '\r' ? 'space' : classify(ch), p.role, base + k);
+      tokens.push(ch, code, code === 0x0a || code === 0x0d ? 'space' : classify(ch, code), p.role, base + k);
       k += ch.length;
     }
     offset = base + k;
@@ -233,7 +238,8 @@ class HanUnits {
     this.byRole = byRole;
   }
 
-  unit(ch: string, role: FontRole, offset: number): Unit {
+  /** The unit of `ch`, whose code point is `cp`. */
+  unit(cp: number, ch: string, role: FontRole, offset: number): Unit {
     if (role !== this.role) {
       this.role = role;
       this.face = this.fonts.face(role);
@@ -241,7 +247,6 @@ class HanUnits {
       if (!units) this.byRole.set(role, (units = new Map()));
       this.units = units;
     }
-    const cp = ch.codePointAt(0)!;
     let unit = this.units.get(cp);
     if (!unit) {
       const g = glyphFor(ch, role, offset, this.fonts, this.prepared);
