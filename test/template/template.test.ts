@@ -3,13 +3,26 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { enableFileCaches } from '../../src/content/file-cache.js';
 import { loadTemplate } from '../../src/template/template.js';
 
-it('reads a template file again only when it has changed (proof --watch loads it on every save)', () => {
+/** A copy of the default template in a folder of its own. */
+function templateCopy(): { dir: string; file: string; text: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-template-'));
   const file = path.join(dir, 'default.yaml');
   const text = fs.readFileSync('templates/default.yaml', 'utf8');
   fs.writeFileSync(file, text);
+  return { dir, file, text };
+}
+
+it('reads the template file on every load in a one-shot command (no stat kept for a cache)', () => {
+  const { dir } = templateCopy();
+  expect(loadTemplate('default', undefined, dir).grid).not.toBe(loadTemplate('default', undefined, dir).grid);
+});
+
+it('reads a template file again only when it has changed, with the file caches on (proof --watch loads it on every save)', () => {
+  enableFileCaches();
+  const { dir, file, text } = templateCopy();
   const first = loadTemplate('default', undefined, dir);
   const again = loadTemplate('default', undefined, dir);
   // The same file read once: the parsed grid is shared, the derived geometry the same.
