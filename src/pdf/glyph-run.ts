@@ -13,7 +13,7 @@ import { embeddable } from './truetype-subset.js';
 const r3 = (n: number) => Math.round(n * 1000) / 1000;
 
 export class GlyphWriter {
-  private readonly fonts = new Map<FontFace, PdfkitEmbeddedFont>();
+  private readonly fonts = new Map<FontFace, Embedded>();
   /** The buffer text operators are written into, reused from line to line and page to page. */
   readonly bytes = new ContentBytes();
 
@@ -24,15 +24,15 @@ export class GlyphWriter {
     return [...this.fonts.keys()];
   }
 
-  private embedded(face: FontFace): PdfkitEmbeddedFont {
-    let font = this.fonts.get(face);
-    if (!font) {
+  private embedded(face: FontFace): Embedded {
+    let embedded = this.fonts.get(face);
+    if (!embedded) {
       (this.doc as unknown as { registerFont(name: string, src: unknown): void }).registerFont(face.name, embeddable(face));
       this.doc.font(face.name);
-      font = (this.doc as unknown as PdfkitInternals)._font;
-      this.fonts.set(face, font);
+      embedded = { font: (this.doc as unknown as PdfkitInternals)._font, subsetIds: new Uint16Array(0x10000) };
+      this.fonts.set(face, embedded);
     }
-    return font;
+    return embedded;
   }
 
   /**
@@ -78,7 +78,7 @@ export class GlyphWriter {
   }
 
   private sliceOps(run: GlyphRun, from: number, to: number, out: ContentBytes): void {
-    const font = this.embedded(run.face);
+    const { font, subsetIds } = this.embedded(run.face);
     const page = (this.doc as unknown as PdfkitInternals).page;
     if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
     const toTJ = 1000 / run.size;
@@ -96,15 +96,25 @@ export class GlyphWriter {
         pen -= adjust;
       }
       const id = ids[k]!;
-      const gid = subset.includeGlyph(id);
-      // On first use of a glyph in this PDF: its width and text, for the font's /W and ToUnicode.
-      const width = (widths[gid] ??= run.face.tables.metrics(id)[0] * toWidth);
-      unicode[gid] ??= [codePoints[k]!];
+      let gid = subsetIds[id]! - 1;
+      if (gid < 0) {
+        // On first use of a glyph in this PDF: its width and text, for the font's /W and ToUnicode.
+        gid = subset.includeGlyph(id);
+        subsetIds[id] = gid + 1;
+        widths[gid] ??= run.face.tables.metrics(id)[0] * toWidth;
+        unicode[gid] ??= [codePoints[k]!];
+      }
       out.hex4(gid);
-      pen += width;
+      pen += widths[gid]!;
     }
     out.latin1(`>] TJ\n${invisible ? '0 Tr\n' : ''}ET\n`);
   }
+}
+
+/** A face embedded in this PDF: pdfkit's font, and each glyph's id in its subset plus one (0: not yet used). */
+interface Embedded {
+  font: PdfkitEmbeddedFont;
+  subsetIds: Uint16Array;
 }
 
 /**
