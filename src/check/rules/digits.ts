@@ -18,6 +18,8 @@ export const checkDigits: Rule = (sites, report) => {
     else groups.set(key, [site]);
   }
   for (const group of groups.values()) {
+    // Full-width digits are rare: most entries are let go after one look for them.
+    if (!group.some((s) => s.chars.some(isFullWidthDigit))) continue;
     const mixed = group.some((s) => s.chars.some(isAsciiDigit));
     for (const site of group) {
       site.chars.forEach((ch, i) => {
