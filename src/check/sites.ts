@@ -27,6 +27,7 @@ export type SiteKind =
 /** Kinds set as Chinese running text, where the GB/T 15834 and 15835 rules apply. */
 export const CHINESE_TEXT: ReadonlySet<SiteKind> = new Set(['category-title', 'section-title', 'entry-title', 'paragraph', 'caption']);
 
+/** Characters set in one font role: from the end of the run before up to (not including) `end`. */
 export interface RoleRun {
   role: FontRole;
   end: number;

@@ -42,6 +42,8 @@ export interface PdfkitTrees {
   outline: { children: unknown[] };
 }
 
+let StructureContent: (new (pageRef: unknown, mcid: number) => unknown) | undefined;
+
 /**
  * pdfkit's marked-content reference to a page (`PDFStructureContent`), which a structure
  * element takes as a child. pdfkit does not export the class; it is taken, once per process,
@@ -53,5 +55,3 @@ export function structureContent(pageRef: unknown, mcid: number): unknown {
   }).markStructureContent('P').constructor;
   return new StructureContent(pageRef, mcid);
 }
-
-let StructureContent: (new (pageRef: unknown, mcid: number) => unknown) | undefined;

@@ -12,12 +12,12 @@ const UNITS = new Array<string | undefined>(0x10000);
 
 /** The character (code point) at UTF-16 offset k, as iterating the string would give it. */
 export function charAt(text: string, k: number): string {
-  const c = text.charCodeAt(k);
-  if (c >= 0xd800 && c <= 0xdbff && k + 1 < text.length) {
-    const d = text.charCodeAt(k + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return text.slice(k, k + 2);
-  }
-  return (UNITS[c] ??= String.fromCharCode(c));
+  return character(text, k, text.codePointAt(k)!);
+}
+
+/** The character at UTF-16 offset k of `text`, whose code point `cp` the caller has read. */
+export function character(text: string, k: number, cp: number): string {
+  return cp > 0xffff ? text.slice(k, k + 2) : (UNITS[cp] ??= String.fromCharCode(cp));
 }
 
 /** Append the characters of `text` to `out` (as `out.push(...text)` would, for any length). */
@@ -28,4 +28,3 @@ export function pushCharacters(out: string[], text: string): void {
     k += ch.length;
   }
 }
-

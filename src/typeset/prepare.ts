@@ -7,7 +7,7 @@
  */
 import type { FontRole, FontSet } from '../fonts/font-config.js';
 import type { FontFace } from '../fonts/font-face.js';
-import { charAt } from './characters.js';
+import { character } from './characters.js';
 import { blankSide, classify, isDigit, mayEndLine, mayStartLine, type CharClass } from './classes.js';
 import type { ComposeOptions, Gap, Piece, Prepared, Unit, UnitGlyph } from './types.js';
 
@@ -162,8 +162,8 @@ function collect(pieces: readonly Piece[]): Tokens {
     const text = texts[n]!;
     let k = 0;
     while (k < text.length) {
-      const ch = charAt(text, k);
       const code = text.codePointAt(k)!;
+      const ch = character(text, k, code);
       // A segment break is a space; spaces between CJK characters then vanish (clreq SN-1, SN-2).
       tokens.push(ch, code, code === 0x0a || code === 0x0d ? 'space' : classify(ch, code), p.role, base + k);
       k += ch.length;
