@@ -62,7 +62,7 @@ export class GlyphWriter {
     this.ops(run, out);
     // As pdfkit ends every piece of content it is given as a string.
     out.byte(0x0a);
-    (this.doc as unknown as { addContent(ops: Uint8Array): void }).addContent(out.take());
+    (this.doc as unknown as PdfkitInternals).addContent(out.take());
     this.endText();
   }
 

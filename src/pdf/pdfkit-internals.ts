@@ -23,7 +23,8 @@ export interface PdfkitPage {
 export interface PdfkitInternals {
   _font: PdfkitEmbeddedFont;
   page: PdfkitPage;
-  addContent(op: string): unknown;
+  /** Operators for the page's content stream: a string (pdfkit ends it with a line break) or bytes as they are. */
+  addContent(op: string | Uint8Array): unknown;
 }
 
 /**

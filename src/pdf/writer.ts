@@ -217,7 +217,7 @@ function drawPage(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, tags: Tagger, pa
       for (const run of line.runs) glyphs.ops(run, out);
     }));
   }
-  if (page.lines.length > 0) (doc as unknown as { addContent(bytes: Uint8Array): void }).addContent(out.take());
+  if (page.lines.length > 0) (doc as unknown as PdfkitInternals).addContent(out.take());
   glyphs.endText();
   tags.artifact(() => {
     for (const r of [...page.lines.flatMap((l) => l.rules), ...page.rules]) {
