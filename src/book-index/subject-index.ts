@@ -2,12 +2,12 @@
  * The subject index (索引): terms declared in each 条目's front matter (`index: [...]`, a
  * sub-entry written `工会/职工之家`) and, by default, every 条目 title; each located by the page
  * and column (a/b) where its 条目 starts; sorted by the Hanyu Pinyin of the whole term with
- * tones (pinyin-pro, corrected by the edition's `pinyin:` list for 多音字 and names), grouped
- * under Latin initials; with the edition's "see" references.
+ * tones (each character read alone, ./readings.ts, corrected by the edition's `pinyin:` list
+ * for 多音字 and names), grouped under Latin initials; with the edition's "see" references.
  */
-import { polyphonic } from 'pinyin-pro';
 import type { WrittenPage } from '../layout/types.js';
 import type { Edition } from '../model/document.js';
+import { readingOf } from './readings.js';
 
 export interface IndexEntry {
   term: string;
@@ -78,30 +78,6 @@ function sortEntries(entries: IndexEntry[], overrides: Record<string, string>): 
   return keyed.map((x) => x.e);
 }
 
-/**
- * 了, the one Han character whose first reading in pinyin-pro's dictionary (le, the particle)
- * is not what its pinyin() gives the character alone: liǎo, as in 了解, an index term's reading.
- */
-const FIRST_READING_EXCEPTIONS: Readonly<Record<string, string>> = { 了: 'liao3' };
-
-/** Readings looked up so far: an index repeats its characters, and a lookup takes 10–15 µs. */
-const readings = new Map<string, string>();
-
-/**
- * A Han character's reading, with its tone as a digit: the first in pinyin-pro's dictionary,
- * which is what its pinyin() gives the character alone. polyphonic() reads the character's
- * dictionary entry; pinyin() first builds the tables of its word dictionary, about 40 ms and
- * 10 MB of every process that sorts an index (docs/performance.md).
- */
-function reading(ch: string): string {
-  let r = readings.get(ch);
-  if (r === undefined) {
-    r = FIRST_READING_EXCEPTIONS[ch] ?? polyphonic(ch, { toneType: 'num', type: 'array' })[0]?.[0] ?? ch;
-    readings.set(ch, r);
-  }
-  return r;
-}
-
 /** Syllables without tones, then tones, of the whole term; quotes and brackets ignored. */
 export function sortKey(term: string, overrides: Record<string, string>): Key {
   const text = term.replace(/[“”‘’《》〈〉（）()【】「」『』"'\s·・]/g, '');
@@ -116,7 +92,7 @@ export function sortKey(term: string, overrides: Record<string, string>): Key {
       continue;
     }
     const ch = String.fromCodePoint(text.codePointAt(k)!);
-    const py = /\p{Script=Han}/u.test(ch) ? reading(ch) : ch.toLowerCase();
+    const py = /\p{Script=Han}/u.test(ch) ? (readingOf(ch.codePointAt(0)!) ?? ch) : ch.toLowerCase();
     syllables.push(py);
     k += ch.length;
   }

@@ -1,9 +1,10 @@
 /**
  * Running the `yearbook` command as a process, as an editor does, from the current source:
  * src/ is transpiled (types dropped; `npx tsc --noEmit` checks them) into a private folder
- * once per test file, laid out like the repository (dist/, with bin/, templates/, fonts/,
- * node_modules/ and package.json beside it), so these tests never read a dist/ that another
- * test file is compiling at the same moment. Commands run as `node dist/cli/main.js`, or
+ * once per test file, with the table of readings that `npm run compile` makes next, laid out
+ * like the repository (dist/, with bin/, templates/, fonts/, node_modules/ and package.json
+ * beside it), so these tests never read a dist/ that another test file is compiling at the
+ * same moment. Commands run as `node dist/cli/main.js`, or
  * with `snapshot` as bin/yearbook from a startup snapshot made there (src/cli/snapshot).
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
@@ -41,6 +42,9 @@ export function cliMain(): string {
   fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(root, 'package.json'));
   for (const dir of ['templates', 'fonts', 'node_modules']) fs.symlinkSync(path.join(ROOT, dir), path.join(root, dir), 'dir');
   fs.cpSync(path.join(ROOT, 'bin'), path.join(root, 'bin'), { recursive: true });
+  // The subject index's readings, which `npm run compile` makes after tsc.
+  const r = spawnSync(process.execPath, [path.join(root, 'dist', 'book-index', 'make-readings.js')], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0 || r.stderr) throw new Error(`making the table of readings failed: ${r.stderr}`);
   cli = path.join(root, 'dist', 'cli', 'main.js');
   return cli;
 }

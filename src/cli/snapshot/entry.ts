@@ -2,8 +2,10 @@
  * What the startup snapshot holds (bundled by ./make.ts): the command line and every module
  * its commands load, already set up, so that a Node started from the snapshot (bin/yearbook)
  * begins the command at once. The commands load these modules lazily (`import()`); importing
- * them here runs that work before the heap is saved. A module left out still works, loaded on
- * first use. Preview is left out: it loads pdfjs and a native canvas module with `import()`,
+ * them here runs that work before the heap is saved. A module left out still works, set up on
+ * first use. The importer is left out: it names folders with pinyin-pro, whose dictionaries,
+ * set up, took half the time every command spent deserialising the snapshot (45 of 100 ms).
+ * Preview is left out too: it loads pdfjs and a native canvas module with `import()`,
  * which a Node started from a snapshot cannot do, so it runs as its own process (../main.ts),
  * as does every command when the snapshot no longer fits this build (./snapshot-files.ts).
  */
@@ -21,7 +23,6 @@ import { readYaml } from '../../content/yaml-file.js';
 import { templatesDir, templateSchema } from '../../template/template.js';
 import '../../edition/new-edition.js';
 import '../../edition/write-tree.js';
-import '../../import/plan.js';
 import '../../proof/proof.js';
 import '../../proof/watch.js';
 import '../../schema-export/json-schemas.js';

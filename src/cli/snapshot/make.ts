@@ -20,7 +20,9 @@ async function bundle(): Promise<void> {
     input: ENTRY,
     platform: 'node',
     logLevel: 'silent',
-    output: { file: BUNDLE, format: 'cjs', codeSplitting: false },
+    // Without comments and line breaks and in ASCII (other characters escaped), the bundle's
+    // source is kept in the snapshot in one byte a character rather than two: 4.7 → 2.0 MB.
+    output: { file: BUNDLE, format: 'cjs', codeSplitting: false, charset: 'ascii', minify: { compress: false, mangle: false, codegen: { removeWhitespace: true } } },
     plugins: [
       {
         name: 'own-module-url',
