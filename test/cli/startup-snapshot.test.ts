@@ -1,7 +1,8 @@
 /**
  * The startup snapshot (src/cli/snapshot): bin/yearbook started from it does what the command
- * does without it, to the byte; preview and a snapshot older than the compiled code fall back to
- * loading the modules; and the rules for when a snapshot fits.
+ * does without it, to the byte; the importer, bundled but left unset, is set up on first use;
+ * preview and a snapshot older than the compiled code fall back to loading the modules; and the
+ * rules for when a snapshot fits.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -49,6 +50,16 @@ describe('bin/yearbook from the startup snapshot', () => {
     const r = runCli(['--lang', 'en', 'check', 'content/2019'], { snapshot: true });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^content\/2019: 0 error\(s\), \d+ warning\(s\)$/m);
+  });
+
+  it('imports from the snapshot, setting up the importer and pinyin-pro, which the snapshot leaves unset, on first use', () => {
+    const into = path.join(dir, 'import-2019');
+    fs.mkdirSync(into);
+    fs.writeFileSync(path.join(into, 'edition.yaml'), 'title: 上城年鉴\nyear: 2019\n');
+    const r = runCli(['import', 'test/fixtures/seed/shangcheng-2019-mass-organizations.txt', '--into', into, '--dry-run'], { snapshot: true });
+    expect(r.status).toBe(0);
+    const category = path.join(into, '01-qun-zhong-tuan');
+    expect(r.stdout.split('\n').slice(0, 4)).toEqual([`${category}/`, `${category}/category.yaml`, `${category}/01-shang-cheng-qu/`, `${category}/01-shang-cheng-qu/section.yaml`]);
   });
 
   it('previews as its own process, with the modules it loads at run time', () => {
