@@ -59,23 +59,60 @@ export function buildIndex(edition: Edition, pages: readonly WrittenPage[], with
     }
   }
   for (const [term, target] of Object.entries(edition.indexSee)) entryFor(terms, term).see = target;
-  for (const [main, subs] of subMaps) main.subs = sortEntries([...subs.values()], edition.pinyin);
+  const keys = new Map<string, Key>();
+  const keyOf = (term: string): Key => {
+    let k = keys.get(term);
+    if (!k) keys.set(term, (k = sortKey(term, edition.pinyin)));
+    return k;
+  };
+  for (const [main, subs] of subMaps) main.subs = sortEntries([...subs.values()], keyOf);
   const groups = new Map<string, IndexEntry[]>();
-  for (const e of sortEntries([...terms.values()], edition.pinyin)) {
-    const letter = initial(sortKey(e.term, edition.pinyin));
-    groups.set(letter, [...(groups.get(letter) ?? []), e]);
+  for (const e of sortEntries([...terms.values()], keyOf)) {
+    const letter = initial(keyOf(e.term));
+    const group = groups.get(letter);
+    if (group) group.push(e);
+    else groups.set(letter, [e]);
   }
   return [...groups].map(([letter, entries]) => ({ letter, entries }));
 }
 
+/** Locators already given to each entry: a term on many pages would make `includes` quadratic. */
+const locatorSets = new WeakMap<IndexEntry, Set<string>>();
+
 function addLocator(e: IndexEntry, at: string): void {
-  if (!e.locators.includes(at)) e.locators.push(at);
+  let given = locatorSets.get(e);
+  if (!given) locatorSets.set(e, (given = new Set()));
+  if (given.has(at)) return;
+  given.add(at);
+  e.locators.push(at);
 }
 
-function sortEntries(entries: IndexEntry[], overrides: Record<string, string>): IndexEntry[] {
-  const keyed = entries.map((e) => ({ e, k: sortKey(e.term, overrides) }));
+function sortEntries(entries: IndexEntry[], keyOf: (term: string) => Key): IndexEntry[] {
+  const keyed = entries.map((e) => ({ e, k: keyOf(e.term) }));
   keyed.sort((a, b) => compareKeys(a.k, b.k) || (a.e.term < b.e.term ? -1 : a.e.term > b.e.term ? 1 : 0));
   return keyed.map((x) => x.e);
+}
+
+/** An edition's `pinyin:` words with their syllables, under the first UTF-16 unit of each word, longest first. */
+type WordReadings = Map<number, { word: string; syllables: string[] }[]>;
+
+const wordReadings = new WeakMap<Record<string, string>, WordReadings>();
+
+function wordReadingsOf(overrides: Record<string, string>): WordReadings {
+  let byFirst = wordReadings.get(overrides);
+  if (!byFirst) {
+    byFirst = new Map();
+    // Longest first: 乐清 before 乐 (two words as long cannot both match at one place).
+    for (const word of Object.keys(overrides).sort((a, b) => b.length - a.length)) {
+      if (word === '') continue;
+      const first = word.charCodeAt(0);
+      let words = byFirst.get(first);
+      if (!words) byFirst.set(first, (words = []));
+      words.push({ word, syllables: overrides[word]!.trim().split(/\s+/) });
+    }
+    wordReadings.set(overrides, byFirst);
+  }
+  return byFirst;
 }
 
 /** Syllables without tones, then tones, of the whole term; quotes and brackets ignored. */
@@ -83,12 +120,12 @@ export function sortKey(term: string, overrides: Record<string, string>): Key {
   const text = term.replace(/[“”‘’《》〈〉（）()【】「」『』"'\s·・]/g, '');
   const syllables: string[] = [];
   let k = 0;
-  const words = Object.keys(overrides).sort((a, b) => b.length - a.length);
+  const byFirst = wordReadingsOf(overrides);
   while (k < text.length) {
-    const word = words.find((w) => text.startsWith(w, k));
+    const word = byFirst.get(text.charCodeAt(k))?.find((w) => text.startsWith(w.word, k));
     if (word) {
-      syllables.push(...overrides[word]!.trim().split(/\s+/));
-      k += word.length;
+      syllables.push(...word.syllables);
+      k += word.word.length;
       continue;
     }
     const ch = String.fromCodePoint(text.codePointAt(k)!);

@@ -59,6 +59,9 @@ describe('subject index', () => {
   it('takes pinyin overrides for polyphonic characters and names', () => {
     expect(sortKey('乐清市', {}).syllables[0]).toBe('le');
     expect(sortKey('乐清市', { 乐清: 'yue4 qing1' }).syllables).toEqual(['yue', 'qing', 'shi']);
+    // The longest word that matches wins, whatever the order the edition lists them in.
+    const names = { 乐: 'yue4', 乐清: 'le4 qing1', 快乐: 'kuai4 le4' };
+    expect(sortKey('快乐乐清乐', names)).toEqual({ syllables: ['kuai', 'le', 'le', 'qing', 'yue'], tones: [4, 4, 4, 1, 4] });
     const es = [entry('乐清市'), entry('临安区')];
     const ed = edition(es, { pinyin: { 乐清: 'yue4 qing1' } });
     expect(buildIndex(ed, pages(es), true).map((g) => g.letter)).toEqual(['L', 'Y']);
