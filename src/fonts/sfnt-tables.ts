@@ -16,7 +16,8 @@ const UNICODE_CMAPS: readonly (readonly [number, number])[] = [[3, 10], [0, 6], 
 export class SfntTables {
   readonly tables = new Map<string, Buffer>();
   readonly numberOfHMetrics: number;
-  private locaOffsets: Uint32Array | undefined;
+  /** indexToLocFormat 1: the loca table holds 32-bit offsets (else 16-bit, halved). */
+  private longLoca: boolean | undefined;
   /** The Unicode cmap subtable fontkit would use, when it is of a format read here (4, 12, 13). */
   private cmap: Buffer | null | undefined;
   /** Glyph data read from the file as it is asked for (`SfntTables.read`), by glyph id. */
@@ -68,22 +69,20 @@ export class SfntTables {
     return t;
   }
 
-  /** Start of each glyph in `glyf`, numGlyphs + 1 entries (TrueType outlines only). */
-  get loca(): Uint32Array {
-    if (!this.locaOffsets) {
-      const numGlyphs = this.table('maxp').readUInt16BE(4);
-      const long = this.table('head').readInt16BE(50) === 1;
-      const loca = this.table('loca');
-      this.locaOffsets = new Uint32Array(numGlyphs + 1);
-      for (let g = 0; g <= numGlyphs; g++) this.locaOffsets[g] = long ? loca.readUInt32BE(4 * g) : 2 * loca.readUInt16BE(2 * g);
-    }
-    return this.locaOffsets;
+  /**
+   * Where glyph `gid` starts in `glyf` (gid + 1: where it ends), read from the loca table as
+   * asked: a PDF's subsets ask for a few thousand of a CJK face's 65,000 glyphs.
+   */
+  private glyphOffset(gid: number): number {
+    if (this.longLoca === undefined) this.longLoca = this.table('head').readInt16BE(50) === 1;
+    const loca = this.table('loca');
+    return this.longLoca ? loca.readUInt32BE(4 * gid) : 2 * loca.readUInt16BE(2 * gid);
   }
 
   /** A glyph's data in `glyf`. */
   glyph(gid: number): Buffer {
-    const start = this.loca[gid]!;
-    const end = this.loca[gid + 1]!;
+    const start = this.glyphOffset(gid);
+    const end = this.glyphOffset(gid + 1);
     if (!this.glyf) return this.table('glyf').subarray(start, end);
     let data = this.glyphsRead.get(gid);
     if (!data) {
