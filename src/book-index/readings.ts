@@ -15,47 +15,27 @@ import { fileURLToPath } from 'node:url';
 /** In dist/, the same path from this module compiled (dist/book-index) and from its source (src/book-index, in the tests). */
 export const READINGS_FILE = fileURLToPath(new URL('../../dist/book-index/readings.txt', import.meta.url));
 
-interface ReadingTable {
-  /** Each run's first code point, ascending. */
-  starts: Int32Array;
-  /** Where each run's readings begin in `readings`; one more entry, for the end of the last run. */
-  offsets: Int32Array;
-  readings: string[];
-}
-
-let table: ReadingTable | undefined;
+/** Each code point's reading, read from READINGS_FILE on first use (21,000 of them). */
+let table: Map<number, string> | undefined;
 
 /** The reading of the character with code point `cp` alone (了 → liao3), or undefined where the table has none. */
 export function readingOf(cp: number): string | undefined {
-  const t = (table ??= readTable());
-  let lo = 0;
-  let hi = t.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (t.starts[mid]! <= cp) lo = mid;
-    else hi = mid - 1;
-  }
-  const k = t.offsets[lo]! + cp - t.starts[lo]!;
-  return cp >= t.starts[lo]! && k < t.offsets[lo + 1]! ? t.readings[k] : undefined;
+  return (table ??= readTable()).get(cp);
 }
 
-function readTable(): ReadingTable {
+function readTable(): Map<number, string> {
   let text: string;
   try {
     text = fs.readFileSync(READINGS_FILE, 'utf8');
   } catch (e) {
     throw new Error(`${READINGS_FILE}: the table of pinyin readings for the subject index cannot be read (${(e as Error).message}): run \`npm run compile\``);
   }
-  const lines = text.split('\n').filter((l) => l !== '');
-  const starts = new Int32Array(lines.length);
-  const offsets = new Int32Array(lines.length + 1);
-  const readings: string[] = [];
-  lines.forEach((line, k) => {
+  const readings = new Map<number, string>();
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
     const [start, ...run] = line.split(' ');
-    starts[k] = parseInt(start!, 16);
-    offsets[k] = readings.length;
-    readings.push(...run);
-  });
-  offsets[lines.length] = readings.length;
-  return { starts, offsets, readings };
+    let cp = parseInt(start!, 16);
+    for (const reading of run) readings.set(cp++, reading);
+  }
+  return readings;
 }
