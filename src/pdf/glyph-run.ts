@@ -27,7 +27,7 @@ export class GlyphWriter {
   private embedded(face: FontFace): Embedded {
     let embedded = this.fonts.get(face);
     if (!embedded) {
-      (this.doc as unknown as { registerFont(name: string, src: unknown): void }).registerFont(face.name, embeddable(face));
+      (this.doc as unknown as PdfkitInternals).registerFont(face.name, embeddable(face));
       this.doc.font(face.name);
       embedded = { font: (this.doc as unknown as PdfkitInternals)._font, subsetIds: new Uint16Array(0x10000) };
       this.fonts.set(face, embedded);

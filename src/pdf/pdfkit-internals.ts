@@ -18,6 +18,8 @@ export interface PdfkitPage {
   dictionary: { data: Record<string, unknown> };
   /** The page's content stream: its pieces so far, deflated when the page ends if `compress`. */
   content: { buffer: Uint8Array[]; compress: boolean };
+  /** The page's key in the document's structure parent tree (a tagged PDF). */
+  structParentTreeKey: number;
 }
 
 export interface PdfkitInternals {
@@ -25,6 +27,26 @@ export interface PdfkitInternals {
   page: PdfkitPage;
   /** Operators for the page's content stream: a string (pdfkit ends it with a line break) or bytes as they are. */
   addContent(op: string | Uint8Array): unknown;
+  /** A font (here fontkit's, with our subset: truetype-subset.ts) under a name for `font(name)`. */
+  registerFont(name: string, src: unknown): void;
+}
+
+/** A structure element of a tagged PDF. */
+export interface PdfkitStructure {
+  add(child: unknown): PdfkitStructure;
+  end(): void;
+}
+
+/** What the structure tree is built with (tags.ts). */
+export interface PdfkitTagging {
+  page: PdfkitPage;
+  /** The marked-content parents of each page, by its `structParentTreeKey`; an element's add() fills its slot. */
+  getStructParentTree(): { get(key: number): unknown[] };
+  struct(type: string, options?: object): PdfkitStructure;
+  addStructure(s: PdfkitStructure): void;
+  markStructureContent(tag: string, options?: object): unknown;
+  markContent(tag: string, options?: object): void;
+  endMarkedContent(): void;
 }
 
 /**
@@ -51,8 +73,9 @@ let StructureContent: (new (pageRef: unknown, mcid: number) => unknown) | undefi
  * from one made in a scratch document that is never written.
  */
 export function structureContent(pageRef: unknown, mcid: number): unknown {
-  StructureContent ??= (new PDFDocument({ font: null as unknown as string, tagged: true }) as unknown as {
-    markStructureContent(tag: string): { constructor: new (pageRef: unknown, mcid: number) => unknown };
-  }).markStructureContent('P').constructor;
+  if (!StructureContent) {
+    const scratch = new PDFDocument({ font: null as unknown as string, tagged: true }) as unknown as PdfkitTagging;
+    StructureContent = (scratch.markStructureContent('P') as { constructor: new (pageRef: unknown, mcid: number) => unknown }).constructor;
+  }
   return new StructureContent(pageRef, mcid);
 }

@@ -8,22 +8,7 @@
  */
 import type { PageLine } from '../layout/types.js';
 import type { ContentBytes } from './content-bytes.js';
-import { structureContent } from './pdfkit-internals.js';
-
-interface Structure {
-  add(child: unknown): Structure;
-  end(): void;
-}
-
-interface TaggingDoc {
-  page: { dictionary: unknown; structParentTreeKey: number };
-  getStructParentTree(): { get(key: number): unknown[] };
-  struct(type: string, options?: object): Structure;
-  addStructure(s: Structure): void;
-  markStructureContent(tag: string, options?: object): unknown;
-  markContent(tag: string, options?: object): void;
-  endMarkedContent(): void;
-}
+import { structureContent, type PdfkitStructure as Structure, type PdfkitTagging } from './pdfkit-internals.js';
 
 const EMC = Buffer.from('EMC\n', 'latin1');
 const PAGINATION = Buffer.from('/Artifact <<\n/Type /Pagination\n>> BDC\n', 'latin1');
@@ -34,7 +19,7 @@ const ROLE: Record<PageLine['kind'], string | undefined> = {
 };
 
 export class Tagger {
-  private readonly doc: TaggingDoc;
+  private readonly doc: PdfkitTagging;
   private readonly root: Structure;
   private readonly parts: { front: Structure; body: Structure } | undefined;
   /** Where new structure elements go: the document, or the front matter's or the body's Part. */
@@ -42,7 +27,7 @@ export class Tagger {
   private readonly elements = new Map<string, Structure>();
 
   constructor(doc: PDFKit.PDFDocument, withFrontMatter: boolean) {
-    this.doc = doc as unknown as TaggingDoc;
+    this.doc = doc as unknown as PdfkitTagging;
     this.root = this.doc.struct('Document');
     this.doc.addStructure(this.root);
     this.parent = this.root;

@@ -89,7 +89,7 @@ export class PdfWriter {
     (doc as unknown as PdfkitTrees)._root.data.Names.data.Dests._compareKeys = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
     // pdfkit knows PDF/A-2b; with every glyph mapped to Unicode the file meets level U.
     if (options.archive) (doc as unknown as { subset_conformance: string }).subset_conformance = 'U';
-    for (const face of overlayFaces(options)) (doc as unknown as { registerFont(n: string, f: unknown): void }).registerFont(face.name, embeddable(face));
+    for (const face of overlayFaces(options)) (doc as unknown as PdfkitInternals).registerFont(face.name, embeddable(face));
     if (options.print) (doc as unknown as { addSpotColor(name: string, c: number, m: number, y: number, k: number): void }).addSpotColor('All', 100, 100, 100, 100);
 
     this.tmp = path.join(path.dirname(outFile), `.${path.basename(outFile)}.${process.pid}.tmp`);
