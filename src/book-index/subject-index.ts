@@ -128,8 +128,9 @@ export function sortKey(term: string, overrides: Record<string, string>): Key {
       k += word.word.length;
       continue;
     }
-    const ch = String.fromCodePoint(text.codePointAt(k)!);
-    const py = /\p{Script=Han}/u.test(ch) ? (readingOf(ch.codePointAt(0)!) ?? ch) : ch.toLowerCase();
+    const cp = text.codePointAt(k)!;
+    const ch = String.fromCodePoint(cp);
+    const py = /\p{Script=Han}/u.test(ch) ? (readingOf(cp) ?? ch) : ch.toLowerCase();
     syllables.push(py);
     k += ch.length;
   }
