@@ -8,6 +8,7 @@ import { makeManifest, writeManifest } from './archive/manifest.js';
 import { ContentError, type Diagnostic } from './content/diagnostics.js';
 import { layoutWholeBook } from './layout/assemble.js';
 import { LayoutPool } from './layout/parallel.js';
+import { layoutKey } from './layout/resume.js';
 import type { Page, WrittenPage } from './layout/types.js';
 import { buildDate, loadChecked } from './load.js';
 import type { Edition } from './model/document.js';
@@ -93,7 +94,7 @@ async function buildWith(pool: LayoutPool | undefined, editionDir: string, optio
     writer.abort();
     throw e;
   }
-  writePageRecord(output, edition, pages);
+  writePageRecord(output, edition, pages, layoutKey(template, fonts));
   const manifest = kind === 'archive' ? writeManifest(makeManifest(edition, template, writer.faces, pages.length, output), output) : undefined;
   return { output, edition, pages, warnings: diagnostics.warnings, layoutWorkers, ...(manifest ? { manifest } : {}) };
 }

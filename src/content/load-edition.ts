@@ -10,6 +10,7 @@
  * the end if any was an error.
  */
 import { imageSize } from 'image-size';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Block, Category, Edition, Entry, Figure, Section, SourceRef } from '../model/document.js';
@@ -166,7 +167,8 @@ function loadCategory(child: Child, realRoot: string, diagnostics: Diagnostics):
 }
 
 function loadSection(child: Child, realRoot: string, diagnostics: Diagnostics): Ordered<Section> {
-  const meta = readYaml({ file: child.file, text: readText(child.file), firstLine: 1 }, sectionSchema, diagnostics);
+  const text = readText(child.file);
+  const meta = readYaml({ file: child.file, text, firstLine: 1 }, sectionSchema, diagnostics);
   // The folder's listing says what each name is (no stat per entry file); a link is followed.
   const entryFiles = fs.readdirSync(child.dir, { withFileTypes: true }).filter((d) => d.name.endsWith('.md'))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -186,6 +188,7 @@ function loadSection(child: Child, realRoot: string, diagnostics: Diagnostics): 
     byline: meta?.byline,
     entries: sorted.map(({ order: _order, ...e }) => e),
     source: { file: child.file, line: 1 },
+    digest: digest(text),
     order: meta?.order ?? child.order,
   };
 }
@@ -219,7 +222,7 @@ function parseEntry(file: string, realRoot: string, diagnostics: Diagnostics): O
   const text = readText(file);
   const m = FRONT_MATTER.exec(text);
   const source: SourceRef = { file, line: 1 };
-  const empty = { title: '', blocks: [], figures: [], index: [], source, order: prefixOrder(path.basename(file)) };
+  const empty = { title: '', blocks: [], figures: [], index: [], source, digest: digest(text), order: prefixOrder(path.basename(file)) };
   if (!m) {
     diagnostics.error(file, 1, 1, text.startsWith('---')
       ? "the front matter is not closed: end it with a line '---' before the text"
@@ -242,7 +245,13 @@ function parseEntry(file: string, realRoot: string, diagnostics: Diagnostics): O
     size: f.size,
     source: { file, line: lineOfItemField(m[1]!, 'figures', i) + 1 },
   }));
-  return { title: meta.title, blocks, figures, index: meta.index, source, order: meta.order ?? empty.order };
+  const pixels = figures.map((f) => `\n${f.pixels.width}×${f.pixels.height}`).join('');
+  return { title: meta.title, blocks, figures, index: meta.index, source, digest: pixels ? digest(text + pixels) : empty.digest, order: meta.order ?? empty.order };
+}
+
+/** What a proof compares to know that a file's layout is as the last build had it (SHA-1 is plenty: no one forges a yearbook entry). */
+function digest(text: string): string {
+  return crypto.hash('sha1', text, 'base64url');
 }
 
 /**

@@ -64,6 +64,11 @@ export class FontSet {
     return r ?? undefined;
   }
 
+  /** Each role's face as its name, file and size: what a layout depends on (layout/resume.ts). */
+  files(): string[] {
+    return ROLES.map((r) => `${r}=${this.roles[r].name}:${path.basename(this.roles[r].file)}:${fs.statSync(this.roles[r].file).size}`);
+  }
+
   private lookup(role: FontRole, codePoint: number): ResolvedGlyph | undefined {
     const face = this.roles[role];
     const g = face.glyph(codePoint);

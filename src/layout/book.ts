@@ -7,11 +7,12 @@ import type { Diagnostics } from '../content/diagnostics.js';
 import type { FontSet } from '../fonts/font-config.js';
 import type { Category, Edition } from '../model/document.js';
 import type { Template } from '../template/template.js';
-import { ColumnFiller } from './columns.js';
+import { ColumnFiller, type PageFrame } from './columns.js';
 import { FlowBuilder } from './flow.js';
 import { FlowQueue } from './flow-queue.js';
 import { drawFrame, drawRunningHead, EM_BOX_ASCENT, emptyPage, PageGeometry, pageLine } from './page-draw.js';
-import type { Page } from './types.js';
+import { resumedStart, resumePoint } from './resume.js';
+import type { Page, ResumePoint } from './types.js';
 
 /**
  * Lay out the 类目 of an edition (or some of them, for a proof) from page `firstPage` on.
@@ -51,14 +52,30 @@ export class Pagination {
   *place(category: Category, lay: (firstPage: number) => Iterable<Page>): Generator<Page> {
     const t = this.template;
     if (t.category_starts_recto && this.next % 2 === 0) yield emptyPage(this.next++, true);
-    let k = 0;
-    for (const page of lay(this.next)) {
-      if (k++ > 0 || !t.running_head.suppress_on_opener) {
-        drawRunningHead(page, new PageGeometry(t, page.number), this.builder, this.edition.runningHead, category.title, category.source);
-      }
+    for (const page of headed(lay(this.next), this.edition, t, this.builder, category, t.running_head.suppress_on_opener)) {
+      this.next++;
       yield page;
     }
-    this.next += k;
+  }
+}
+
+/**
+ * The pages of a 类目 from a page of the last build on (layoutCategoryFrom), with their running
+ * heads and folios; undefined when the sources before that page have changed since.
+ */
+export function categoryPagesFrom(edition: Edition, template: Template, fonts: FontSet, diagnostics: Diagnostics,
+  category: Category, point: ResumePoint, page: number): Iterable<Page> | undefined {
+  const builder = new FlowBuilder(template, fonts, diagnostics);
+  const pages = layoutCategoryFrom(category, template, builder, point, page);
+  return pages && headed(pages, edition, template, builder, category, false);
+}
+
+/** Each page with its running head and folio (but the first when `notFirst`: a 类目's opener). */
+function* headed(pages: Iterable<Page>, edition: Edition, template: Template, builder: FlowBuilder, category: Category, notFirst: boolean): Generator<Page> {
+  let k = 0;
+  for (const page of pages) {
+    if (k++ > 0 || !notFirst) drawRunningHead(page, new PageGeometry(template, page.number), builder, edition.runningHead, category.title, category.source);
+    yield page;
   }
 }
 
@@ -70,16 +87,35 @@ export class Pagination {
  */
 export function* layoutCategory(category: Category, template: Template, builder: FlowBuilder, firstPage: number): Generator<Page> {
   const flow = new FlowQueue(builder.category(category));
-  const frames = new ColumnFiller(template, flow, (item, measures, tail) => builder.reflow(item, measures, tail)).fill(template.headings.category.lines);
+  const filler = new ColumnFiller(template, flow, (item, measures, tail) => builder.reflow(item, measures, tail));
+  yield* drawPages(category, template, builder, filler.fill(template.headings.category.lines), firstPage, true);
+}
+
+/**
+ * The 类目's pages from one of them on, as layoutCategory gave them, numbered from
+ * `firstPage` (that page's number); undefined when the sources before it have changed since
+ * `point` was taken (layout/resume.ts).
+ */
+export function layoutCategoryFrom(category: Category, template: Template, builder: FlowBuilder, point: ResumePoint, firstPage: number): Iterable<Page> | undefined {
+  const start = resumedStart(category, point, template, builder);
+  if (!start) return undefined;
+  const flow = new FlowQueue(builder.category(category, point.chunk), point.chunk);
+  const filler = new ColumnFiller(template, flow, (item, measures, tail) => builder.reflow(item, measures, tail));
+  return drawPages(category, template, builder, filler.fill(0, start), firstPage, false);
+}
+
+/** Pages drawn from the filler's frames, the opener on the first when `opens`; each page keeps where it began in the flow. */
+function* drawPages(category: Category, template: Template, builder: FlowBuilder, frames: Iterable<PageFrame>, firstPage: number, opens: boolean): Generator<Page> {
   let k = 0;
   for (const frame of frames) {
     const page = emptyPage(firstPage + k, false);
     const geometry = new PageGeometry(template, page.number);
     page.columns = frame.columns.map((_, c) => geometry.columnX(c));
-    if (k++ === 0) {
+    if (k++ === 0 && opens) {
       page.marks.push({ level: 1, title: category.title, y: template.areaTop, column: 0, source: category.source.file });
       drawOpener(page, category, geometry, builder);
     }
+    if (frame.start) page.resume = resumePoint(category, frame.start);
     drawFrame(page, frame, geometry);
     yield page;
   }

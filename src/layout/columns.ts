@@ -9,7 +9,7 @@
 import type { Template } from '../template/template.js';
 import type { FigureBlock } from './figure.js';
 import type { HeadingItem, LineItem, MarkItem } from './flow.js';
-import type { FlowQueue } from './flow-queue.js';
+import type { FlowPosition, FlowQueue } from './flow-queue.js';
 
 export interface SlotPlacement {
   item: LineItem | HeadingItem;
@@ -50,14 +50,25 @@ export interface PageFrame {
   marks: MarkPlacement[];
   /** Slots at the top taken by a spanning element (the 类目 opener). */
   spanTop: number;
+  /** Where in the flow the page began, and what was waiting for it (pages after the first). */
+  start?: PageStart;
 }
 
-interface Snapshot {
-  index: number;
+/** What the filler holds as it starts a page: the next item, and figures and bookmarks still to place. */
+interface Waiting<At> {
+  at: At;
   pendingColumn: FigureBlock[];
   pendingPage: FigureBlock[];
   pendingMarks: MarkItem[];
 }
+
+type Snapshot = Waiting<number>;
+
+/**
+ * A page's start as the flow was composed: from it the rest of the 类目 can be laid out again
+ * without what comes before (`fill`), exactly as it was; a proof does so (src/proof).
+ */
+export type PageStart = Waiting<FlowPosition>;
 
 export class ColumnFiller {
   private page!: PageFrame;
@@ -73,10 +84,19 @@ export class ColumnFiller {
     this.columns = template.grid.columns;
   }
 
-  /** Lay out all items, giving each page when it is finished; the first page starts with `openerSlots` spanning slots. */
-  *fill(openerSlots: number): Generator<PageFrame> {
-    this.newPage(openerSlots);
+  /**
+   * Lay out all items, giving each page when it is finished; the first page starts with
+   * `openerSlots` spanning slots, or, resumed `from` a page's start, as that page did.
+   */
+  *fill(openerSlots: number, from?: Snapshot): Generator<PageFrame> {
     let i = 0;
+    if (from) {
+      this.pendingColumn = [...from.pendingColumn];
+      this.pendingPage = [...from.pendingPage];
+      this.pendingMarks = [...from.pendingMarks];
+      this.currentIndex = i = from.at;
+    }
+    this.newPage(openerSlots);
     while (this.flow.has(i) || this.pendingColumn.length > 0 || this.pendingPage.length > 0) {
       const page = this.page;
       // Figures still waiting at the end of the category get a column of their own.
@@ -84,7 +104,9 @@ export class ColumnFiller {
       else this.nextColumn();
       if (this.page !== page) {
         // Nothing before the new page's start is looked at again, balancing included.
-        this.flow.release(this.pageStart.index);
+        this.flow.release(this.pageStart.at);
+        const at = this.flow.position(i);
+        if (at) this.page.start = { ...this.pageStart, at };
         yield page;
       }
     }
@@ -93,7 +115,7 @@ export class ColumnFiller {
   }
 
   /** Where the current page started in the flow, to refill it when balancing. */
-  private pageStart: Snapshot = { index: 0, pendingColumn: [], pendingPage: [], pendingMarks: [] };
+  private pageStart: Snapshot = { at: 0, pendingColumn: [], pendingPage: [], pendingMarks: [] };
   private currentIndex = 0;
 
   /** Place item i (or move on to the next column); returns the next item index. */
@@ -250,7 +272,7 @@ export class ColumnFiller {
       spanTop,
     };
     this.col = 0;
-    this.pageStart = { index: this.currentIndex, pendingColumn: [...this.pendingColumn], pendingPage: [...this.pendingPage], pendingMarks: [...this.pendingMarks] };
+    this.pageStart = { at: this.currentIndex, pendingColumn: [...this.pendingColumn], pendingPage: [...this.pendingPage], pendingMarks: [...this.pendingMarks] };
     const pagePending = this.pendingPage;
     this.pendingPage = [];
     for (const b of pagePending) if (!this.reserve(b)) this.pendingPage.push(b);
@@ -276,10 +298,10 @@ export class ColumnFiller {
       trial.pendingColumn = [...snapshot.pendingColumn];
       trial.pendingPage = [...snapshot.pendingPage];
       trial.pendingMarks = [...snapshot.pendingMarks];
-      trial.currentIndex = snapshot.index;
+      trial.currentIndex = snapshot.at;
       trial.newPage(spanTop, limit);
       const page = trial.page;
-      let i = snapshot.index;
+      let i = snapshot.at;
       while (this.flow.has(i)) {
         const next = trial.place(i);
         if (trial.page !== page) break;

@@ -124,28 +124,39 @@ export class FlowBuilder {
   }
 
   /**
-   * A 类目's flow, a chunk at a time (a 分目's heading, then each entry), each composed only
-   * when the one before it has been taken (src/layout/flow-queue.ts).
+   * A 类目's flow, a chunk at a time (a 分目's heading, then each entry: flowChunks), each
+   * composed only when the one before it has been taken (src/layout/flow-queue.ts); from
+   * chunk `first` on, those before it left out.
    */
-  *category(category: Category): Generator<FlowItem[]> {
-    for (const section of category.sections) yield* this.section(section);
+  *category(category: Category, first = 0): Generator<FlowItem[]> {
+    let k = 0;
+    for (const section of category.sections) {
+      const chunks = 1 + section.entries.length;
+      if (k + chunks > first) yield* this.section(section, Math.max(0, first - k));
+      k += chunks;
+    }
   }
 
-  private *section(section: Section): Generator<FlowItem[]> {
+  /** A 分目's chunks from its `first` on (0: its heading). */
+  private *section(section: Section, first: number): Generator<FlowItem[]> {
+    // A chunk is given when the next entry's turn comes; the last waits for the byline, which may share its last line.
+    let chunk = first === 0 ? this.sectionHeading(section) : undefined;
+    for (const entry of section.entries.slice(Math.max(0, first - 1))) {
+      if (chunk) yield chunk;
+      chunk = this.entry(entry);
+    }
+    if (chunk && section.byline) this.addByline(chunk, section.byline, section.source);
+    if (chunk) yield chunk;
+  }
+
+  private sectionHeading(section: Section): FlowItem[] {
     const h = this.template.headings.section;
     const measure = this.template.measure / h.size;
     const lines = this.compose([{ text: section.title, role: 'heading' }], this.options(h.size, Math.floor(measure), 0, 'center'), section.source);
-    // A chunk is given when the next entry's turn comes; the last waits for the byline, which may share its last line.
-    let chunk: FlowItem[] = [
+    return [
       { kind: 'mark', level: 2, title: section.title, source: section.source.file },
       { kind: 'heading', lines, size: h.size, slots: h.lines, rule: h.rule, para: this.nextPara() },
     ];
-    for (const entry of section.entries) {
-      yield chunk;
-      chunk = this.entry(entry);
-    }
-    if (section.byline) this.addByline(chunk, section.byline, section.source);
-    yield chunk;
   }
 
   private entry(entry: Entry): FlowItem[] {

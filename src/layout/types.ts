@@ -98,6 +98,32 @@ export interface Page {
   links: PageLink[];
   /** Bookmarks starting on this page; `source` is the file of the 类目, 分目 or 条目. */
   marks: { level: number; title: string; y: number; column: number; source: string }[];
+  /** Where the page began in its 类目's flow, for a proof to lay the 类目 out again from it (not on a 类目's first page). */
+  resume?: ResumePoint;
+}
+
+/**
+ * A page's start in its 类目's flow, as plain data (kept in the page record, layout/resume.ts).
+ * The flow comes in chunks: a 分目's heading, then each of its entries, then the next 分目's heading.
+ */
+export interface ResumePoint {
+  /** The chunk, counted from the 类目's first, and the item in it that the page starts with. */
+  chunk: number;
+  item: number;
+  /** Figures still waiting for a column or for a page: their entry's file and place among its figures. */
+  pendingColumn: FigureRef[];
+  pendingPage: FigureRef[];
+  /** Bookmarks waiting for the next line or heading. */
+  pendingMarks: { level: number; title: string; source: string }[];
+  /** The last chunk the layout had looked at when the page began (keep rules look ahead). */
+  through: number;
+  /** What the 类目's sources through that chunk were (their digests, digested). */
+  digest: string;
+}
+
+export interface FigureRef {
+  file: string;
+  figure: number;
 }
 
 /**

@@ -66,6 +66,8 @@ export interface Entry {
   figures: Figure[];
   index: string[];
   source: SourceRef;
+  /** A digest of the file as read and of its figures' pixel sizes: what its layout depends on (a proof compares it with the last build's). */
+  digest: string;
 }
 
 export interface Section {
@@ -74,6 +76,8 @@ export interface Section {
   byline: string | undefined;
   entries: Entry[];
   source: SourceRef;
+  /** A digest of section.yaml as read. */
+  digest: string;
 }
 
 export interface Category {

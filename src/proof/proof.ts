@@ -1,20 +1,23 @@
 /**
  * A proof (校样) of one 类目, 分目 or 条目: laid out exactly as in the book (its 类目 from the
- * page the last full build gave it, as far as the target's last page), the pages that hold
- * the target written with a watermark, line numbers and change bars, and a report beside the PDF.
+ * page the last full build gave it, as far as the target's last page; a 分目 or 条目 from the
+ * page where that build started it, when it can be taken up there), the pages that hold the
+ * target written with a watermark, line numbers and change bars, and a report beside the PDF.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { ContentError, type Diagnostic } from '../content/diagnostics.js';
-import { categoryPages } from '../layout/book.js';
+import { categoryPages, categoryPagesFrom } from '../layout/book.js';
+import { layoutKey } from '../layout/resume.js';
 import type { Page } from '../layout/types.js';
-import { buildDate, loadChecked } from '../load.js';
+import { buildDate, loadChecked, type Loaded } from '../load.js';
+import type { Category } from '../model/document.js';
 import { pageRecord, readPageRecord, writePageRecord, type PageRecord } from '../pdf/page-record.js';
 import { proofLineKey } from '../pdf/proof-overlay.js';
 import { writePdf } from '../pdf/writer.js';
 import { findings, formatReport, type ProofFinding } from './report.js';
 import { ROUNDS, type Round } from './rounds.js';
-import { categoryOf, findTarget } from './target.js';
+import { categoryOf, findTarget, type ProofTarget } from './target.js';
 
 export interface ProofOptions {
   round?: Round;
@@ -27,6 +30,8 @@ export interface ProofOptions {
   book?: string;
   /** false: the PDF's streams are not deflated (proof --watch, which writes it on every save). */
   compress?: boolean;
+  /** false: lay the 类目 out from its start, even where it could resume from the last build's pages. */
+  resume?: boolean;
 }
 
 export interface ProofResult {
@@ -36,17 +41,21 @@ export interface ProofResult {
   findings: ProofFinding[];
   /** True when page numbers come from the last full build. */
   pageNumbersKnown: boolean;
+  /** The page the layout started from: the 类目's first, or the target's in the last build (resumed). */
+  laidOutFrom: number;
 }
 
 export async function proof(targetPath: string, options: ProofOptions = {}): Promise<ProofResult> {
   const target = findTarget(targetPath);
   // Only the target's 类目 is read and checked: its pages do not depend on the others.
-  const { edition, diagnostics, template, fonts } = loadChecked(target.editionDir, { only: target.categoryDir });
+  const loaded = loadChecked(target.editionDir, { only: target.categoryDir });
+  const { edition, diagnostics, template, fonts } = loaded;
   const category = categoryOf(edition, target);
   const bookRecord = readPageRecord(path.resolve(options.book ?? path.join('out', `${edition.id}.pdf`)));
   const firstPage = bookRecord?.starts.find((s) => s.level === 1 && s.source === category.source.file)?.page;
-  const [laid] = categoryPages(edition, template, fonts, diagnostics, [category], firstPage ?? 1);
-  const pages = targetPages(laid!, target.startFile, target.level, template.areaTop);
+  const resumed = options.resume === false ? undefined : resumedPages(loaded, category, target, bookRecord);
+  const laid = resumed?.pages ?? categoryPages(edition, template, fonts, diagnostics, [category], firstPage ?? 1).next().value!;
+  const pages = targetPages(laid, target.startFile, target.level, template.areaTop);
   if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
 
   const round = options.round ?? '1';
@@ -64,7 +73,26 @@ export async function proof(targetPath: string, options: ProofOptions = {}): Pro
   const title = `${edition.runningHead} ${ROUNDS[round]}样 ${date}  ${path.relative(process.cwd(), target.startFile)}  第${pages[0]?.number ?? '?'}–${pages[pages.length - 1]?.number ?? '?'}页${firstPage === undefined ? '（页码待定：先完整构建一次）' : ''}`;
   const report = output.replace(/\.pdf$/i, '') + '.report.txt';
   fs.writeFileSync(report, formatReport(title, found, diagnostics.warnings.filter(inTarget)));
-  return { output, report, pages, findings: found, pageNumbersKnown: firstPage !== undefined };
+  return { output, report, pages, findings: found, pageNumbersKnown: firstPage !== undefined, laidOutFrom: resumed?.from ?? firstPage ?? 1 };
+}
+
+/**
+ * The 类目's pages from the one where the last full build started the target (a 分目 or 条目),
+ * or the nearest before it that can be, laid out again from what that page began with
+ * (layout/resume.ts): the same pages as from the 类目's start, without composing all that
+ * comes before. Undefined when the build's record has no such page in the 类目, or the
+ * sources before it, the template or the fonts have changed since.
+ */
+function resumedPages({ edition, template, fonts, diagnostics }: Loaded, category: Category, target: ProofTarget, record: PageRecord | undefined):
+  { pages: Iterable<Page>; from: number } | undefined {
+  if (!record || target.level === 1 || record.layout !== layoutKey(template, fonts)) return undefined;
+  const first = record.starts.find((s) => s.level === 1 && s.source === category.source.file)?.page;
+  const start = record.starts.find((s) => s.source === target.startFile)?.page;
+  if (first === undefined || start === undefined) return undefined;
+  // Body pages are labelled with their number; a page that begins inside lines set around a figure has no resume point.
+  const page = record.pages.findLast((p) => p.label === String(p.number) && p.number > first && p.number <= start && p.resume !== undefined);
+  const pages = page && categoryPagesFrom(edition, template, fonts, diagnostics, category, page.resume!, page.number);
+  return pages && { pages, from: page!.number };
 }
 
 /**
