@@ -17,7 +17,7 @@ import { proofLineKey } from '../pdf/proof-overlay.js';
 import { writePdf } from '../pdf/writer.js';
 import { findings, formatReport, type ProofFinding } from './report.js';
 import { ROUNDS, type Round } from './rounds.js';
-import { categoryOf, findTarget, type ProofTarget } from './target.js';
+import { categoryOf, checkedPart, findTarget, type ProofTarget } from './target.js';
 
 export interface ProofOptions {
   round?: Round;
@@ -47,8 +47,8 @@ export interface ProofResult {
 
 export async function proof(targetPath: string, options: ProofOptions = {}): Promise<ProofResult> {
   const target = findTarget(targetPath);
-  // Only the target's 类目 is read and checked: its pages do not depend on the others.
-  const loaded = loadChecked(target.editionDir, { only: target.categoryDir });
+  // Only the target's 类目 is read (its pages do not depend on the others), and only the target's 分目 checked.
+  const loaded = loadChecked(target.editionDir, { only: target.categoryDir }, (edition) => checkedPart(edition, target));
   const { edition, diagnostics, template, fonts } = loaded;
   const category = categoryOf(edition, target);
   const bookRecord = readPageRecord(path.resolve(options.book ?? path.join('out', `${edition.id}.pdf`)));

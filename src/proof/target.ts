@@ -40,3 +40,14 @@ export function categoryOf(edition: Edition, t: ProofTarget): Category {
   if (!category) throw new Error(`${t.startFile}: not part of the edition's content`);
   return category;
 }
+
+/**
+ * What of the edition a proof checks: the 分目 that holds the target (whose findings its
+ * report gives), or the whole 类目. The rest of the 类目 is only read: its errors stop the
+ * build, not the proof of another 分目.
+ */
+export function checkedPart(edition: Edition, t: ProofTarget): Edition {
+  if (t.level === 1) return edition;
+  const section = t.level === 2 ? t.startFile : path.join(path.dirname(t.startFile), SECTION_FILE);
+  return { ...edition, categories: edition.categories.map((c) => ({ ...c, sections: c.sections.filter((s) => s.source.file === section) })) };
+}

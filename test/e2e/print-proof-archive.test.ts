@@ -164,6 +164,23 @@ describe('proofs', () => {
     expect(fs.readFileSync(second.report, 'utf8')).toContain('改动');
   });
 
+  it('checks only the 分目 it proofs: an error in another 分目 stops the build, not this proof', async () => {
+    const copy = path.join(tmp, 'checked');
+    fs.cpSync('content/2019', copy, { recursive: true });
+    const broken = path.join(copy, '01-qunzhong-tuanti/06-hongshizihui/01-gaikuang.md');
+    const text = fs.readFileSync(broken, 'utf8');
+    expect(text).toContain('，');
+    fs.writeFileSync(broken, text.replace('，', ','));
+    const r = await proof(path.join(copy, '01-qunzhong-tuanti/02-tuanquwei'), { output: path.join(tmp, 'checked.pdf'), date: '2026-11-29' });
+    expect(r.pages.length).toBeGreaterThan(0);
+    for (const target of ['01-qunzhong-tuanti/06-hongshizihui', '01-qunzhong-tuanti/06-hongshizihui/02-lanmu-kaibo.md', '01-qunzhong-tuanti']) {
+      const error = await proof(path.join(copy, target), { output: path.join(tmp, 'checked.pdf') }).catch((e: unknown) => e);
+      expect(error, target).toBeInstanceOf(ContentError);
+      expect((error as ContentError).diagnostics.map((d) => `${path.basename(d.file)} ${d.message}`).join('\n'), target).toMatch(/^01-gaikuang\.md half-width ','/m);
+    }
+    await expect(build(copy, { output: path.join(tmp, 'checked-book.pdf') })).rejects.toThrow(ContentError);
+  });
+
   it('reads only the 类目 it proofs, with the page numbers the whole book gave it', async () => {
     const edition = path.join(tmp, 'n3');
     generateEdition('content/2019', edition, 3);
