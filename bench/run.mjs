@@ -9,7 +9,9 @@
  *   3. for N = 1 and 40, when the peers are there (bench/lib/peers.mjs), builds the same
  *      content with Typst and XeLaTeX (a clean build: two runs) in the same loop, and ours
  *      again on one thread (YEARBOOK_WORKERS=0; N > 1), interleaved run by run;
- *   4. prints medians, chars/s, time per page and the ratios against the issue's targets,
+ *   4. proofs every 分目 of the sample's first 类目 as a whole process, and times `proof --watch`
+ *      from saving an entry to the new proof (bench/lib/proofing.mjs, on a built copy of the sample);
+ *   5. prints medians, chars/s, time per page and the ratios against the issue's targets,
  *      and writes every run to out/bench/results.json.
  *
  * Options (or environment variables):
@@ -20,6 +22,7 @@
  *   --big-runs N      BENCH_BIG_RUNS     timed runs for N >= --big-from (3)
  *   --big-from N      BENCH_BIG_FROM     (80)
  *   --no-peers        BENCH_PEERS=0      only our build
+ *   --no-proof        BENCH_PROOF=0      no proofing (step 4)
  *   --no-typst, --no-xelatex
  *   --no-install      BENCH_PEERS_INSTALL=0   never run npm ci for the Typst peer
  *   --method M        BENCH_METHOD       time | hook (default: time if /usr/bin/time is GNU time)
@@ -47,6 +50,7 @@ import { fileURLToPath } from 'node:url';
 import { countContent, generateEdition } from './lib/edition.mjs';
 import { measure, measureSteps, pickMethod, settle, which } from './lib/measure.mjs';
 import { generatePeerDocs, setupPeers } from './lib/peers.mjs';
+import { benchProofs, benchWatch, prepareProofs } from './lib/proofing.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // --cli / BENCH_CLI: time another compiled copy (e.g. a clean export of a commit) instead of dist/
@@ -93,6 +97,7 @@ const opts = {
   bigRuns: int(args['big-runs'] ?? env.BENCH_BIG_RUNS, 3),
   bigFrom: int(args['big-from'] ?? env.BENCH_BIG_FROM, 80),
   peers: flag(args.peers, env.BENCH_PEERS),
+  proof: flag(args.proof, env.BENCH_PROOF),
   typst: args.typst !== false,
   xelatex: args.xelatex !== false,
   install: flag(args.install, env.BENCH_PEERS_INSTALL),
@@ -286,6 +291,18 @@ for (const n of allSizes) {
   }
 }
 
+// ---------------------------------------------------------------- proofing
+let proofing;
+if (opts.proof) {
+  const work = path.join(opts.out, 'proofing');
+  const { sections } = prepareProofs({ cliCommand, source: opts.source, work, method });
+  proofing = {
+    proofs: benchProofs({ cliCommand, work, sections, runs: opts.runs, warmup: opts.warmup, settleS: opts.settle, method, log }),
+    watch: await benchWatch({ cliCommand, work, section: sections[1] ?? sections[0] }),
+  };
+  log(`  proof --watch ${proofing.watch.section}: ${proofing.watch.times_ms.join(' ')} ms`);
+}
+
 // ---------------------------------------------------------------- summary
 function summarise(system, n) {
   const rs = runs.filter((r) => r.system === system && r.n === n && r.status === 0);
@@ -396,6 +413,16 @@ if (pairRows.some((s) => s.system !== 'ours')) {
   out.push('', '## Targets of the issue', '');
   out.push(table(['target', 'ratio', 'met'], targets.map((t) => [t.what, f(t.r, 2), t.met === undefined ? 'not measured' : t.met ? 'yes' : 'NO'])));
 }
+if (proofing) {
+  const { proofs, watch } = proofing;
+  out.push('', `## Proofing: \`yearbook proof <分目>\` as a whole process (median of ${opts.runs} runs), and \`proof --watch\``, '');
+  out.push(table(['section', 'pages', 'wall s', 'min–max s', 'CPU s', 'peak RSS MiB'],
+    proofs.map((p) => [p.section, p.pages.join(','), f(p.wall_s), `${f(p.wall_min_s, 2)}–${f(p.wall_max_s, 2)}`, f(p.cpu_s, 2), f(p.maxrss_mib, 0)])));
+  const slowest = Math.max(...proofs.map((p) => p.wall_s));
+  out.push('', `Target: a proof of one 分目 within 0.3 s: ${proofs.filter((p) => p.wall_s <= 0.3).length} of ${proofs.length} 分目 (slowest median ${f(slowest)} s).`);
+  out.push(`proof --watch ${watch.section} (saving ${watch.entry} ${watch.saves} times): median ${f(watch.median_ms, 0)} ms, first ${f(watch.first_ms, 0)} ms, ` +
+    `slowest ${f(watch.max_ms, 0)} ms; ${watch.under_100ms} of ${watch.saves} within the target of 100 ms.`);
+}
 {
   const others = runs.map((r) => (r.others_cpu_s ?? 0) / r.wall_s);
   const noisy = runs.filter((r) => (r.noise ?? 0) > opts.maxNoise);
@@ -436,7 +463,7 @@ const meta = {
   seed_stats: seedStats,
   peers_notes: peers.notes,
 };
-const results = { meta, editions, summary, ratios, targets, linear_fit: fit, marginal, runs, failures };
+const results = { meta, editions, summary, ratios, targets, linear_fit: fit, marginal, proofing, runs, failures };
 fs.writeFileSync(path.join(opts.out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 log(`\nbench: raw results in ${path.relative(REPO, path.join(opts.out, 'results.json'))}`);
 

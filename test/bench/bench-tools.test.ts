@@ -1,7 +1,8 @@
 /**
  * Smoke test of the benchmark's tools (bench/, `npm run bench`), not a timed test: the
- * scaled editions load in order with distinct 类目 titles, the character count scales, and
- * a child process is measured (CPU time and peak RSS) both with and without GNU time.
+ * scaled editions load in order with distinct 类目 titles, the character count scales, a
+ * child process is measured (CPU time and peak RSS) both with and without GNU time, and the
+ * proofing step proofs 分目 of a built copy of the sample and sees `proof --watch` answer saves.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +13,8 @@ import { afterAll, expect, it } from 'vitest';
 import { countContent, generateEdition } from '../../bench/lib/edition.mjs';
 // @ts-expect-error plain ESM helper without types
 import { hasGnuTime, measure } from '../../bench/lib/measure.mjs';
+// @ts-expect-error plain ESM helper without types
+import { benchProofs, benchWatch, prepareProofs } from '../../bench/lib/proofing.mjs';
 import { loadEdition } from '../../src/content/load-edition.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -44,3 +47,20 @@ it('measures a child process with the Node hook and, when present, with GNU time
     expect(r.maxrss_kib).toBeGreaterThan(20 * 1024); // Node itself takes ~40 MiB
   }
 });
+
+it('proofs 分目 of a built copy of the sample as whole processes, and times proof --watch from a save to the new proof', async () => {
+  const cliCommand = (args: string[]) => [process.execPath, [path.join(repo, 'dist/cli/main.js'), ...args]];
+  const work = path.join(tmp, 'proofing');
+  const method = hasGnuTime() ? 'time' : 'hook';
+  const { sections } = prepareProofs({ cliCommand, source: path.join(repo, 'content/2019'), work, method });
+  expect(sections.map((s: string) => path.basename(s))).toEqual(['01-zonggonghui', '02-tuanquwei', '03-fulian', '04-kexie', '05-canlian', '06-hongshizihui']);
+  const rows = benchProofs({ cliCommand, work, sections: sections.slice(1, 2), runs: 1, warmup: 0, settleS: 0, method, log: () => {} });
+  // Page numbers from the copy's own build: the 分目 starts on page 2.
+  expect(rows).toMatchObject([{ section: '02-tuanquwei', pages: [2, 3, 4], runs: 1 }]);
+  expect(rows[0].wall_s).toBeGreaterThan(0);
+  const watch = await benchWatch({ cliCommand, work, section: sections[1], saves: 2, gapMs: 50, settleMs: 100 });
+  expect(watch).toMatchObject({ section: '02-tuanquwei', entry: '02-wusi-jinian.md', saves: 2 });
+  expect(watch.times_ms).toHaveLength(2);
+  // The entry is left as it was.
+  expect(fs.readFileSync(path.join(sections[1], '02-wusi-jinian.md'), 'utf8')).toBe(fs.readFileSync(path.join(repo, 'content/2019/01-qunzhong-tuanti/02-tuanquwei/02-wusi-jinian.md'), 'utf8'));
+}, 60_000);
