@@ -296,7 +296,7 @@ function resolveImage(entryFile: string, rel: string, realRoot: string, diagnost
     return unread;
   }
   // The content must be what the name says, and readable, or the PDF stage would fail half way.
-  const pixels = wholeImageSize(fs.readFileSync(image));
+  const pixels = wholeImageSize(image);
   if (!pixels) {
     diagnostics.error(entryFile, line, 1, `image '${rel}' is damaged or not really a PNG or JPEG file: export it again`);
     return unread;
@@ -304,17 +304,45 @@ function resolveImage(entryFile: string, rel: string, realRoot: string, diagnost
   return { image, pixels };
 }
 
+/**
+ * Bytes read from the start of an image for its size: a PNG's is in its first chunk, a
+ * JPEG's frame header comes after its metadata, which is seldom this long (else the whole
+ * file is read). A book's photos run to gigabytes, which the layout does not need.
+ */
+const IMAGE_HEAD = 64 * 1024;
+
 /** The pixel size of a PNG or JPEG whose header reads and whose end is there (IEND chunk, EOI marker). */
-function wholeImageSize(data: Buffer): Figure['pixels'] | undefined {
-  let info: ReturnType<typeof imageSize>;
+function wholeImageSize(file: string): Figure['pixels'] | undefined {
+  const fd = fs.openSync(file, 'r');
   try {
-    info = imageSize(data);
+    const size = fs.fstatSync(fd).size;
+    const info = sizeOf(readAt(fd, 0, Math.min(size, IMAGE_HEAD))) ?? (size > IMAGE_HEAD ? sizeOf(readAt(fd, 0, size)) : undefined);
+    const end = readAt(fd, Math.max(0, size - 16), Math.min(size, 16));
+    const whole = info?.type === 'png' ? end.subarray(-12).includes('IEND')
+      : info?.type === 'jpg' ? end.includes(Buffer.from([0xff, 0xd9])) : false;
+    return whole && info?.width && info.height ? { width: info.width, height: info.height } : undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function sizeOf(data: Buffer): ReturnType<typeof imageSize> | undefined {
+  try {
+    return imageSize(data);
   } catch {
     return undefined;
   }
-  const whole = info.type === 'png' ? data.subarray(-12).includes('IEND')
-    : info.type === 'jpg' ? data.subarray(-16).includes(Buffer.from([0xff, 0xd9])) : false;
-  return whole && info.width && info.height ? { width: info.width, height: info.height } : undefined;
+}
+
+function readAt(fd: number, position: number, length: number): Buffer {
+  const data = Buffer.alloc(length);
+  let done = 0;
+  while (done < length) {
+    const n = fs.readSync(fd, data, done, length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return data.subarray(0, done);
 }
 
 function statOrUndefined(file: string): fs.Stats | undefined {

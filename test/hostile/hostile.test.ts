@@ -224,6 +224,39 @@ describe('files that are not what their names say', () => {
     await expectImageError(withImage((file) => fs.writeFileSync(file, png.subarray(0, 100))));
   });
 
+  /** A JPEG of 120 × 80 pixels (made with @napi-rs/canvas, which the preview uses), with `metadata` bytes of APP15 segments after its start marker. */
+  const jpeg = async (metadata = 0): Promise<Buffer> => {
+    const { createCanvas } = await import('@napi-rs/canvas');
+    const canvas = createCanvas(120, 80);
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#3a6';
+    g.fillRect(10, 10, 100, 60);
+    const data = canvas.toBuffer('image/jpeg', 90);
+    const segments: Buffer[] = [];
+    for (let left = metadata; left > 0; left -= 40_000) {
+      const body = Buffer.alloc(Math.min(left, 40_000), 0x20);
+      segments.push(Buffer.from([0xff, 0xef, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body);
+    }
+    return Buffer.concat([data.subarray(0, 2), ...segments, data.subarray(2)]);
+  };
+  const FIGURE_JPEG = FIGURE.replace('broken.png', 'photo.jpg');
+
+  it('a truncated JPEG (its header whole, its end missing) is a clear error', async () => {
+    const whole = await jpeg(100_000);
+    const root = edition([{ title: '概况', body: '正文。', extra: FIGURE_JPEG }]);
+    fs.writeFileSync(path.join(root, '01-c/01-s/images/photo.jpg'), whole.subarray(0, whole.length - 200));
+    expect(errorsOf(await buildTimed(root)).map((d) => [d.file, d.line])).toEqual([[ENTRY, 4]]);
+  });
+
+  it('a JPEG whose size comes after more metadata than is read first is read whole, and set', async () => {
+    const root = edition([{ title: '概况', body: '正文。', extra: FIGURE_JPEG }]);
+    fs.writeFileSync(path.join(root, '01-c/01-s/images/photo.jpg'), await jpeg(150_000));
+    const { edition: loaded, diagnostics } = loadEdition(root);
+    expect(diagnostics.errors).toEqual([]);
+    expect(loaded.categories[0]!.sections[0]!.entries[0]!.figures[0]!.pixels).toEqual({ width: 120, height: 80 });
+    expect(pdfOf(await buildTimed(root)).pages.flatMap((p) => p.images).map((i) => i.pixels)).toEqual([{ width: 120, height: 80 }]);
+  });
+
   it('a folder named like an image is a clear error', async () => {
     await expectImageError(withImage((file) => fs.mkdirSync(file)));
   });
