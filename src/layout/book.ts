@@ -70,11 +70,11 @@ export function categoryPagesFrom(edition: Edition, template: Template, fonts: F
   return pages && headed(pages, edition, template, builder, category, false);
 }
 
-/** Each page with its running head and folio (but the first when `notFirst`: a 类目's opener). */
-function* headed(pages: Iterable<Page>, edition: Edition, template: Template, builder: FlowBuilder, category: Category, notFirst: boolean): Generator<Page> {
+/** Each page with its running head and folio, but the first when `bareOpener` (a 类目's opener, as the template may ask). */
+function* headed(pages: Iterable<Page>, edition: Edition, template: Template, builder: FlowBuilder, category: Category, bareOpener: boolean): Generator<Page> {
   let k = 0;
   for (const page of pages) {
-    if (k++ > 0 || !notFirst) drawRunningHead(page, new PageGeometry(template, page.number), builder, edition.runningHead, category.title, category.source);
+    if (k++ > 0 || !bareOpener) drawRunningHead(page, new PageGeometry(template, page.number), builder, edition.runningHead, category.title, category.source);
     yield page;
   }
 }
