@@ -10,14 +10,15 @@
  * the end if any was an error.
  */
 import { imageSize } from 'image-size';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Block, Category, Edition, Entry, Figure, Section, SourceRef } from '../model/document.js';
 import { ContentError, Diagnostics } from './diagnostics.js';
+import { digest } from './digest.js';
 import { CATEGORY_FILE, EDITION_FILE, SECTION_FILE } from './edition-files.js';
 import { FileCache } from './file-cache.js';
 import { parseBody } from './markdown.js';
+import { readAt } from './read-at.js';
 import { categorySchema, editionSchema, entrySchema, sectionSchema } from './schema.js';
 import { readYaml } from './yaml-file.js';
 
@@ -249,10 +250,6 @@ function parseEntry(file: string, realRoot: string, diagnostics: Diagnostics): O
   return { title: meta.title, blocks, figures, index: meta.index, source, digest: pixels ? digest(text + pixels) : empty.digest, order: meta.order ?? empty.order };
 }
 
-/** What a proof compares to know that a file's layout is as the last build had it (SHA-1 is plenty: no one forges a yearbook entry). */
-function digest(text: string): string {
-  return crypto.hash('sha1', text, 'base64url');
-}
 
 /**
  * Line (1-based within the front matter) of `field` in the i-th item of the list under `key`
@@ -316,8 +313,8 @@ function wholeImageSize(file: string): Figure['pixels'] | undefined {
   const fd = fs.openSync(file, 'r');
   try {
     const size = fs.fstatSync(fd).size;
-    const info = sizeOf(readAt(fd, 0, Math.min(size, IMAGE_HEAD))) ?? (size > IMAGE_HEAD ? sizeOf(readAt(fd, 0, size)) : undefined);
-    const end = readAt(fd, Math.max(0, size - 16), Math.min(size, 16));
+    const info = sizeOf(bytesAt(fd, 0, Math.min(size, IMAGE_HEAD))) ?? (size > IMAGE_HEAD ? sizeOf(bytesAt(fd, 0, size)) : undefined);
+    const end = bytesAt(fd, Math.max(0, size - 16), Math.min(size, 16));
     const whole = info?.type === 'png' ? end.subarray(-12).includes('IEND')
       : info?.type === 'jpg' ? end.includes(Buffer.from([0xff, 0xd9])) : false;
     return whole && info?.width && info.height ? { width: info.width, height: info.height } : undefined;
@@ -334,15 +331,9 @@ function sizeOf(data: Buffer): ReturnType<typeof imageSize> | undefined {
   }
 }
 
-function readAt(fd: number, position: number, length: number): Buffer {
+function bytesAt(fd: number, position: number, length: number): Buffer {
   const data = Buffer.alloc(length);
-  let done = 0;
-  while (done < length) {
-    const n = fs.readSync(fd, data, done, length - done, position + done);
-    if (n === 0) break;
-    done += n;
-  }
-  return data.subarray(0, done);
+  return data.subarray(0, readAt(fd, data, 0, length, position));
 }
 
 function statOrUndefined(file: string): fs.Stats | undefined {

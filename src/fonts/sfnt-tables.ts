@@ -6,6 +6,7 @@
  * the numbers asked for.
  */
 import fs from 'node:fs';
+import { readAt } from '../content/read-at.js';
 
 /** The versions a single-face font file starts with: TrueType (1.0 and Apple's 'true'), CFF ('OTTO'). */
 const SFNT_VERSIONS: ReadonlySet<number> = new Set([0x00010000, 0x74727565, 0x4f54544f]);
@@ -165,12 +166,8 @@ export class SfntTables {
   }
 }
 
-/** Read `length` bytes at `position` of the file into `into` at `offset` (a read may return fewer). */
+/** Read `length` bytes at `position` of the file into `into` at `offset`, all of them. */
 function readFully(fd: number, into: Buffer, offset: number, length: number, position: number): void {
-  let done = 0;
-  while (done < length) {
-    const n = fs.readSync(fd, into, offset + done, length - done, position + done);
-    if (n === 0) throw new Error(`the font file ends at byte ${position + done}, inside a table the directory lists`);
-    done += n;
-  }
+  const read = readAt(fd, into, offset, length, position);
+  if (read < length) throw new Error(`the font file ends at byte ${position + read}, inside a table the directory lists`);
 }

@@ -6,7 +6,7 @@
  * with a digest of the sources it came from; the pages from there on are the same only while
  * that digest is, and the template and fonts with it (layoutKey).
  */
-import crypto from 'node:crypto';
+import { digest } from '../content/digest.js';
 import type { FontSet } from '../fonts/font-config.js';
 import type { Category, Entry } from '../model/document.js';
 import type { Template } from '../template/template.js';
@@ -68,8 +68,4 @@ function flowDigest(category: Category, through: number): string {
 function entryOf(category: Category, file: string): Entry | undefined {
   for (const section of category.sections) for (const entry of section.entries) if (entry.source.file === file) return entry;
   return undefined;
-}
-
-function digest(text: string): string {
-  return crypto.hash('sha1', text, 'base64url');
 }
