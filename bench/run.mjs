@@ -9,8 +9,9 @@
  *   3. for N = 1 and 40, when the peers are there (bench/lib/peers.mjs), builds the same
  *      content with Typst and XeLaTeX (a clean build: two runs) in the same loop, and ours
  *      again on one thread (YEARBOOK_WORKERS=0; N > 1), interleaved run by run;
- *   4. proofs every 分目 of the sample's first 类目 as a whole process, and times `proof --watch`
- *      from saving an entry to the new proof (bench/lib/proofing.mjs, on a built copy of the sample);
+ *   4. proofs every 分目 of the sample's first 类目 as a whole process, and one in the middle of
+ *      the N=40 book, and times `proof --watch` from saving an entry to the new proof
+ *      (bench/lib/proofing.mjs, on built copies of the editions);
  *   5. prints medians, chars/s, time per page and the ratios against the issue's targets,
  *      and writes every run to out/bench/results.json.
  *
@@ -294,13 +295,20 @@ for (const n of allSizes) {
 // ---------------------------------------------------------------- proofing
 let proofing;
 if (opts.proof) {
+  const proofs = { runs: opts.runs, warmup: opts.warmup, settleS: opts.settle, method, log };
   const work = path.join(opts.out, 'proofing');
   const { sections } = prepareProofs({ cliCommand, source: opts.source, work, method });
   proofing = {
-    proofs: benchProofs({ cliCommand, work, sections, runs: opts.runs, warmup: opts.warmup, settleS: opts.settle, method, log }),
+    proofs: benchProofs({ cliCommand, work, sections, ...proofs }),
     watch: await benchWatch({ cliCommand, work, section: sections[1] ?? sections[0] }),
   };
   log(`  proof --watch ${proofing.watch.section}: ${proofing.watch.times_ms.join(' ')} ms`);
+  if (allSizes.includes(40)) {
+    // The same 分目 in the middle of a whole yearbook: a proof should not cost more there.
+    const big = path.join(opts.out, 'proofing-n40');
+    const middle = prepareProofs({ cliCommand, source: editionDir(40), work: big, method, category: 19 });
+    proofing.wholeBook = benchProofs({ cliCommand, work: big, sections: middle.sections.slice(3, 4), ...proofs })[0];
+  }
 }
 
 // ---------------------------------------------------------------- summary
@@ -414,10 +422,11 @@ if (pairRows.some((s) => s.system !== 'ours')) {
   out.push(table(['target', 'ratio', 'met'], targets.map((t) => [t.what, f(t.r, 2), t.met === undefined ? 'not measured' : t.met ? 'yes' : 'NO'])));
 }
 if (proofing) {
-  const { proofs, watch } = proofing;
+  const { proofs, watch, wholeBook } = proofing;
   out.push('', `## Proofing: \`yearbook proof <分目>\` as a whole process (median of ${opts.runs} runs), and \`proof --watch\``, '');
+  const shown = [...proofs, ...(wholeBook ? [{ ...wholeBook, section: `${wholeBook.section} of N=40's 20th 类目` }] : [])];
   out.push(table(['section', 'pages', 'wall s', 'min–max s', 'CPU s', 'peak RSS MiB'],
-    proofs.map((p) => [p.section, p.pages.join(','), f(p.wall_s), `${f(p.wall_min_s, 2)}–${f(p.wall_max_s, 2)}`, f(p.cpu_s, 2), f(p.maxrss_mib, 0)])));
+    shown.map((p) => [p.section, p.pages.join(','), f(p.wall_s), `${f(p.wall_min_s, 2)}–${f(p.wall_max_s, 2)}`, f(p.cpu_s, 2), f(p.maxrss_mib, 0)])));
   const slowest = Math.max(...proofs.map((p) => p.wall_s));
   out.push('', `Target: a proof of one 分目 within 0.3 s: ${proofs.filter((p) => p.wall_s <= 0.3).length} of ${proofs.length} 分目 (slowest median ${f(slowest)} s).`);
   out.push(`proof --watch ${watch.section} (saving ${watch.entry} ${watch.saves} times): median ${f(watch.median_ms, 0)} ms, first ${f(watch.first_ms, 0)} ms, ` +

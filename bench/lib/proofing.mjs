@@ -1,7 +1,8 @@
 /**
  * Proofing speed, as an editor meets it (issue item 4): `yearbook proof <分目>` as a whole
- * process, for every 分目 of the sample's first 类目, and `yearbook proof --watch`, from saving
- * an entry file to the new proof written.
+ * process, for every 分目 of the sample's first 类目 and for one in the middle of a whole
+ * yearbook (the N=40 edition), and `yearbook proof --watch`, from saving an entry file to the
+ * new proof written.
  *
  * Both run on a copy of the sample in a work folder, built there once first, so that the
  * proofs take their page numbers (and the pages they are laid out from) from that build's page
@@ -20,9 +21,9 @@ const median = (xs) => {
 
 /**
  * The work folder: <work>/content/<edition> (a copy of `source`) and its build in <work>/out.
- * Returns the edition folder and its first 类目's 分目 folders, in order.
+ * Returns the edition folder and the 分目 folders of its 类目 number `category` (from 0), in order.
  */
-export function prepareProofs({ cliCommand, source, work, method }) {
+export function prepareProofs({ cliCommand, source, work, method, category = 0 }) {
   fs.rmSync(work, { recursive: true, force: true });
   const edition = path.join(work, 'content', path.basename(source));
   fs.cpSync(source, edition, { recursive: true });
@@ -31,8 +32,7 @@ export function prepareProofs({ cliCommand, source, work, method }) {
   const folders = (dir, marker) => fs.readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, marker)))
     .map((d) => path.join(dir, d.name)).sort();
-  const [category] = folders(edition, 'category.yaml');
-  return { edition, sections: folders(category, 'section.yaml') };
+  return { edition, sections: folders(folders(edition, 'category.yaml')[category], 'section.yaml') };
 }
 
 /** Each 分目 proofed `runs` times (after `warmup` untimed runs) as a whole process; medians per 分目. */

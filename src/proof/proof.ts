@@ -12,7 +12,7 @@ import { layoutKey } from '../layout/resume.js';
 import type { Page } from '../layout/types.js';
 import { buildDate, loadChecked, type Loaded } from '../load.js';
 import type { Category } from '../model/document.js';
-import { pageRecord, readPageRecord, writePageRecord, type PageRecord } from '../pdf/page-record.js';
+import { pageRecord, readLayoutRecord, readPageRecord, writePageRecord, type LayoutRecord, type PageRecord } from '../pdf/page-record.js';
 import { proofLineKey } from '../pdf/proof-overlay.js';
 import { writePdf } from '../pdf/writer.js';
 import { findings, formatReport, type ProofFinding } from './report.js';
@@ -51,9 +51,9 @@ export async function proof(targetPath: string, options: ProofOptions = {}): Pro
   const loaded = loadChecked(target.editionDir, { only: target.categoryDir }, (edition) => checkedPart(edition, target));
   const { edition, diagnostics, template, fonts } = loaded;
   const category = categoryOf(edition, target);
-  const bookRecord = readPageRecord(path.resolve(options.book ?? path.join('out', `${edition.id}.pdf`)));
-  const firstPage = bookRecord?.starts.find((s) => s.level === 1 && s.source === category.source.file)?.page;
-  const resumed = options.resume === false ? undefined : resumedPages(loaded, category, target, bookRecord);
+  const book = readLayoutRecord(path.resolve(options.book ?? path.join('out', `${edition.id}.pdf`)));
+  const firstPage = book?.starts.find((s) => s.level === 1 && s.source === category.source.file)?.page;
+  const resumed = options.resume === false || firstPage === undefined ? undefined : resumedPages(loaded, category, target, book!, firstPage);
   const laid = resumed?.pages ?? categoryPages(edition, template, fonts, diagnostics, [category], firstPage ?? 1).next().value!;
   const pages = targetPages(laid, target.startFile, target.level, template.areaTop);
   if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
@@ -83,16 +83,19 @@ export async function proof(targetPath: string, options: ProofOptions = {}): Pro
  * comes before. Undefined when the build's record has no such page in the 类目, or the
  * sources before it, the template or the fonts have changed since.
  */
-function resumedPages({ edition, template, fonts, diagnostics }: Loaded, category: Category, target: ProofTarget, record: PageRecord | undefined):
+function resumedPages({ edition, template, fonts, diagnostics }: Loaded, category: Category, target: ProofTarget, book: LayoutRecord, first: number):
   { pages: Iterable<Page>; from: number } | undefined {
-  if (!record || target.level === 1 || record.layout !== layoutKey(template, fonts)) return undefined;
-  const first = record.starts.find((s) => s.level === 1 && s.source === category.source.file)?.page;
-  const start = record.starts.find((s) => s.source === target.startFile)?.page;
-  if (first === undefined || start === undefined) return undefined;
+  if (target.level === 1 || book.layout !== layoutKey(template, fonts)) return undefined;
+  const start = book.starts.find((s) => s.source === target.startFile)?.page;
+  if (start === undefined) return undefined;
   // Body pages are labelled with their number; a page that begins inside lines set around a figure has no resume point.
-  const page = record.pages.findLast((p) => p.label === String(p.number) && p.number > first && p.number <= start && p.resume !== undefined);
-  const pages = page && categoryPagesFrom(edition, template, fonts, diagnostics, category, page.resume!, page.number);
-  return pages && { pages, from: page!.number };
+  for (let from = start; from > first; from--) {
+    const point = book.resume[String(from)];
+    if (!point) continue;
+    const pages = categoryPagesFrom(edition, template, fonts, diagnostics, category, point, from);
+    return pages && { pages, from };
+  }
+  return undefined;
 }
 
 /**

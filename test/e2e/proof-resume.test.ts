@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { readPageRecord, recordFile } from '../../src/pdf/page-record.js';
+import { layoutFile, readLayoutRecord, readPageRecord } from '../../src/pdf/page-record.js';
 import { proof, type ProofOptions } from '../../src/proof/proof.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-resume-'));
@@ -34,19 +34,25 @@ async function both(target: string): Promise<{ from: number; whole: number; same
 }
 
 describe('proofs resumed from the last build', () => {
-  it('keep where each page of a 类目 began in its flow, in the build\'s page record, but on its first page', () => {
-    const record = readPageRecord(book)!;
-    const body = record.pages.filter((p) => p.label === String(p.number) && p.number <= 10);
-    expect(body[0]!.resume).toBeUndefined();
-    const points = body.filter((p) => p.resume);
+  it('keep where each page of a 类目 began in its flow, in the build\'s layout record, but on its first page', () => {
+    const record = readLayoutRecord(book)!;
+    expect(record.resume['1']).toBeUndefined();
+    const points = Object.entries(record.resume);
     expect(points.length).toBeGreaterThanOrEqual(5);
+    // Body pages only, and the 类目's ten pages at most.
+    for (const [label] of points) {
+      expect(Number(label)).toBeGreaterThan(1);
+      expect(Number(label)).toBeLessThanOrEqual(10);
+    }
     // A page-wide figure waiting for the next page (团区委's 11th entry) is kept by its entry and place.
-    expect(points.some((p) => p.resume!.pendingPage.some((f) => f.file.endsWith('11-shangfeng-qingchuangying.md') && f.figure === 0))).toBe(true);
+    expect(points.some(([, p]) => p.pendingPage.some((f) => f.file.endsWith('11-shangfeng-qingchuangying.md') && f.figure === 0))).toBe(true);
     expect(record.layout).toMatch(/^[\w-]{27}$/);
+    // The layout record is a small part of the page record, which a proof does not read.
+    expect(record.starts).toEqual(readPageRecord(book)!.starts);
   });
 
   it('give every 分目 and entry the same bytes as laying the whole 类目 out, from the page where it starts', async () => {
-    const record = readPageRecord(book)!;
+    const record = readLayoutRecord(book)!;
     const start = (file: string) => record.starts.find((s) => s.source === file)!.page;
     const sections = fs.readdirSync(category).filter((f) => !f.endsWith('.yaml')).sort().map((f) => path.join(category, f));
     const entries = [
@@ -56,7 +62,7 @@ describe('proofs resumed from the last build', () => {
       '06-hongshizihui/05-shengming-guanai.md', // an inset, on the balanced last page
     ].map((f) => path.join(category, f));
     // From the nearest page at or before the target's start that keeps where it began.
-    const resumable = record.pages.filter((p) => p.resume).map((p) => p.number);
+    const resumable = Object.keys(record.resume).map(Number);
     const from: number[] = [];
     for (const target of [...sections, ...entries]) {
       const r = await both(target);
@@ -87,8 +93,8 @@ describe('proofs resumed from the last build', () => {
   });
 
   it('lay the whole 类目 out under another template or other fonts than the build\'s', async () => {
-    const file = recordFile(book);
-    const record = readPageRecord(book)!;
+    const file = layoutFile(book);
+    const record = readLayoutRecord(book)!;
     fs.writeFileSync(file, JSON.stringify({ ...record, layout: 'another-template' }));
     try {
       expect((await both(path.join(category, '03-fulian'))).from).toBe(1);
