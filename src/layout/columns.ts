@@ -99,9 +99,14 @@ export class ColumnFiller {
     this.newPage(openerSlots);
     while (this.flow.has(i) || this.pendingColumn.length > 0 || this.pendingPage.length > 0) {
       const page = this.page;
-      // Figures still waiting at the end of the category get a column of their own.
-      if (this.flow.has(i)) i = this.place(i);
-      else this.nextColumn();
+      if (this.flow.has(i)) {
+        i = this.place(i);
+      } else {
+        // Figures still waiting at the end of the category get a column of their own. The page
+        // that opens for them starts at the flow's end: balancing it places no item again.
+        this.currentIndex = i;
+        this.nextColumn();
+      }
       if (this.page !== page) {
         // Nothing before the new page's start is looked at again, balancing included.
         this.flow.release(this.pageStart.at);

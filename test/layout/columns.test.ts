@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ColumnFiller, type SlotPlacement } from '../../src/layout/columns.js';
+import type { FigureBlock } from '../../src/layout/figure.js';
 import { FlowQueue } from '../../src/layout/flow-queue.js';
 import type { FlowItem, HeadingItem, LineItem } from '../../src/layout/flow.js';
 import { loadTemplate, type Template } from '../../src/template/template.js';
@@ -86,6 +87,21 @@ describe('column filler keep rules', () => {
     const items: FlowItem[] = [...paragraph(9), { kind: 'mark', level: 3, title: '条目', source: '/e.md' }, ...paragraph(4), ...tail()];
     const pages = [...new ColumnFiller(template, new FlowQueue([items]), noReflow).fill(0)];
     expect(pages[0]!.marks.map((m) => [m.mark.title, m.column, m.slot])).toEqual([['条目', 1, 0]]);
+  });
+
+  it('opens a page for figures still waiting at the end, and balancing it sets no line or figure twice', () => {
+    // Two column figures of 4 lines come when the second column has 5 lines left, too few for
+    // one and two lines of text above it: they wait, the rest of the text and the byline fill
+    // the column, and the flow ends with both waiting. The next page holds the two, the byline
+    // last placed before it must not come again when that page is balanced.
+    const figure = (name: string): FlowItem => ({ kind: 'figure', block: { span: 'column', slots: 4, figure: { caption: name } } as unknown as FigureBlock });
+    const text = [...paragraph(15), figure('a'), figure('b'), ...paragraph(3), ...paragraph(1, 'byline')];
+    const pages = [...new ColumnFiller(template, new FlowQueue([text]), noReflow).fill(0)];
+    const lines = pages.flatMap((p) => p.columns.flatMap((c) => c.placed.map((pl) => (pl.item.kind === 'line' ? pl.item.line.text : ''))));
+    const expected = text.flatMap((i) => (i.kind === 'line' ? [i.line.text] : []));
+    expect(lines).toEqual(expected);
+    expect(pages.flatMap((p) => p.figures.map((f) => f.block.figure.caption))).toEqual(['a', 'b']);
+    expect(pages).toHaveLength(2);
   });
 
   it('balances the last page within one line', () => {
