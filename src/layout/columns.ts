@@ -180,7 +180,15 @@ export class ColumnFiller {
 
   /** Compose the rest of the paragraph again, each line to the measure of the slot it will take. */
   private setAgain(i: number, item: LineItem, column: ColumnFrame): void {
-    const rest = item.count - item.index;
+    // The paragraph's lines as they stand in the flow: once set again from a later line, its
+    // earlier lines still carry the count of the setting before (balancing the last page
+    // comes back to them).
+    const ofParagraph = (k: number) => {
+      const it = this.flow.has(k) ? this.flow.at(k) : undefined;
+      return it?.kind === 'line' && it.para === item.para;
+    };
+    let rest = 1;
+    while (ofParagraph(i + rest)) rest++;
     const measures: number[] = [];
     for (let s = column.top; s < column.bottom; s++) {
       const beside = column.inset !== undefined && s >= column.inset.from && s < column.inset.to;
