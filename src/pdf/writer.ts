@@ -18,6 +18,7 @@ import type { Template } from '../template/template.js';
 import { printColours, screenColours, type ColourScheme } from './colour.js';
 import { writeActualTextSpan } from './actual-text.js';
 import { GlyphWriter } from './glyph-run.js';
+import { imageSource } from './image-source.js';
 import type { PdfkitInternals, PdfkitOutput, PdfkitPage, PdfkitTrees } from './pdfkit-internals.js';
 import { Tagger } from './tags.js';
 import { FileSink } from './file-sink.js';
@@ -196,7 +197,7 @@ function overlayFaces(options: WriteOptions): FontFace[] {
 }
 
 function drawPage(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, tags: Tagger, page: Page, colours: ColourScheme): void {
-  for (const img of page.images) tags.image(img.alt, () => doc.image(img.file, img.x, img.y, { width: img.width, height: img.height }));
+  for (const img of page.images) tags.image(img.alt, () => doc.image(imageSource(img.file), img.x, img.y, { width: img.width, height: img.height }));
   tags.artifact(() => {
     for (const f of page.frames) {
       doc.save().lineWidth(f.stroke).rect(f.x, f.y, f.width, f.height);

@@ -257,6 +257,20 @@ describe('files that are not what their names say', () => {
     expect(pdfOf(await buildTimed(root)).pages.flatMap((p) => p.images).map((i) => i.pixels)).toEqual([{ width: 120, height: 80 }]);
   });
 
+  it('a PNG with transparency or interlaced lines is set, flattened onto white, the same bytes every time', async () => {
+    const root = edition([{ title: '概况', body: '正文。', extra: FIGURE.replace('broken.png', 'logo.png') }]);
+    const { PNG } = await import('pngjs');
+    const logo = new PNG({ width: 40, height: 30 });
+    for (let k = 0; k < logo.data.length; k += 4) logo.data.set([0x33, 0x66, 0xcc, k % 8 === 0 ? 0 : 200], k);
+    fs.writeFileSync(path.join(root, '01-c/01-s/images/logo.png'), PNG.sync.write(logo, { colorType: 6 }));
+    const first = pdfOf(await buildTimed(root));
+    const bytes = fs.readFileSync(first.output);
+    expect(bytes.includes('/SMask')).toBe(false);
+    expect(fs.readFileSync(pdfOf(await buildTimed(root)).output).equals(bytes)).toBe(true);
+    fs.copyFileSync('test/fixtures/interlaced-16bit.png', path.join(root, '01-c/01-s/images/logo.png'));
+    expect(pdfOf(await buildTimed(root)).pages.flatMap((p) => p.images).map((i) => i.pixels)).toEqual([{ width: 60, height: 40 }]);
+  });
+
   it('a folder named like an image is a clear error', async () => {
     await expectImageError(withImage((file) => fs.mkdirSync(file)));
   });
