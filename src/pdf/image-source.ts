@@ -15,8 +15,6 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 /** IHDR's colour types with an alpha channel: grey and alpha, RGB and alpha. */
 const ALPHA_TYPES = new Set([4, 6]);
 const PALETTE = 3;
-/** A palette's transparent entries come before the image data, well inside this. */
-const HEAD = 64 * 1024;
 
 /** The file, or the bytes of an opaque PNG of it when pdfkit could not embed it as it is. */
 export function imageSource(file: string): string | Buffer {
@@ -30,21 +28,19 @@ function needsFlattening(file: string): boolean {
     const ihdr = Buffer.alloc(29);
     if (readAt(fd, ihdr, 0, 29, 0) < 29 || !ihdr.subarray(0, 8).equals(PNG_SIGNATURE)) return false;
     if (ihdr[28] === 1 || ALPHA_TYPES.has(ihdr[25]!)) return true;
-    if (ihdr[25] !== PALETTE) return false;
-    const head = Buffer.alloc(HEAD);
-    return hasChunk(head.subarray(0, readAt(fd, head, 0, HEAD, 0)), 'tRNS');
+    return ihdr[25] === PALETTE && hasChunk(fd, 'tRNS');
   } finally {
     fs.closeSync(fd);
   }
 }
 
-/** Whether a chunk of this type comes before the image data. */
-function hasChunk(png: Buffer, type: string): boolean {
-  for (let at = 8; at + 8 <= png.length;) {
-    const name = png.toString('latin1', at + 4, at + 8);
+/** Whether a chunk of this type comes before the image data (read chunk header by chunk header). */
+function hasChunk(fd: number, type: string): boolean {
+  const header = Buffer.alloc(8);
+  for (let at = 8; readAt(fd, header, 0, 8, at) === 8; at += 12 + header.readUInt32BE(0)) {
+    const name = header.toString('latin1', 4, 8);
     if (name === type) return true;
-    if (name === 'IDAT') return false;
-    at += 12 + png.readUInt32BE(at);
+    if (name === 'IDAT' || name === 'IEND') return false;
   }
   return false;
 }
