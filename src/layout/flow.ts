@@ -124,9 +124,9 @@ export class FlowBuilder {
   }
 
   /**
-   * A 类目's flow, a chunk at a time (a 分目's heading, then each entry: flowChunks), each
+   * A 类目's flow, a chunk at a time (a 分目's heading, then each of its entries), each
    * composed only when the one before it has been taken (src/layout/flow-queue.ts); from
-   * chunk `first` on, those before it left out.
+   * chunk `first` on, those before it left out (a proof resumed from a page: layout/resume.ts).
    */
   *category(category: Category, first = 0): Generator<FlowItem[]> {
     let k = 0;

@@ -50,10 +50,11 @@ export function pageRecord(edition: Edition, pages: readonly WrittenPage[]): Pag
 
 /** The page record and the layout record; `layout`: a build's layout key, under which a proof may resume from its pages. */
 export function writePageRecord(pdfFile: string, edition: Edition, pages: readonly WrittenPage[], layout?: string): void {
-  fs.writeFileSync(recordFile(pdfFile), JSON.stringify(pageRecord(edition, pages)));
+  const lines = pageRecord(edition, pages);
+  fs.writeFileSync(recordFile(pdfFile), JSON.stringify(lines));
   const record: LayoutRecord = {
     edition: edition.id,
-    starts: starts(pages),
+    starts: lines.starts,
     resume: Object.fromEntries(pages.flatMap((p) => (p.resume ? [[p.label, p.resume]] : []))),
     ...(layout ? { layout } : {}),
   };

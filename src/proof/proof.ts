@@ -53,7 +53,7 @@ export async function proof(targetPath: string, options: ProofOptions = {}): Pro
   const category = categoryOf(edition, target);
   const book = readLayoutRecord(path.resolve(options.book ?? path.join('out', `${edition.id}.pdf`)));
   const firstPage = book?.starts.find((s) => s.level === 1 && s.source === category.source.file)?.page;
-  const resumed = options.resume === false || firstPage === undefined ? undefined : resumedPages(loaded, category, target, book!, firstPage);
+  const resumed = options.resume === false || !book || firstPage === undefined ? undefined : resumedPages(loaded, category, target, book, firstPage);
   const laid = resumed?.pages ?? categoryPages(edition, template, fonts, diagnostics, [category], firstPage ?? 1).next().value!;
   const pages = targetPages(laid, target.startFile, target.level, template.areaTop);
   if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
