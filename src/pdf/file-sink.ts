@@ -2,7 +2,7 @@
  * Where pdfkit's bytes go: straight into the (temporary) file as pdfkit makes them, a quarter
  * of a megabyte at a time. pdfkit hands them to a Readable stream, which nothing reads until
  * the event loop runs, and a build does not let it run until the end: piped to a file stream,
- * the whole PDF (10 MB at N=40) waited in memory (docs/performance.md).
+ * the whole PDF (10 MB at N=40) waited in memory (docs/performance-history.md).
  */
 import fs from 'node:fs';
 import type { PdfkitOutput } from './pdfkit-internals.js';

@@ -33,7 +33,7 @@ export const checkHalfWidthMarks: Rule = (sites, report) => {
     const chars = site.chars;
     chars.forEach((ch, i) => {
       // The marks are all below U+0040: most characters are let go on their code, without
-      // looking a fresh string up by its text (docs/performance.md).
+      // looking a fresh string up by its text (docs/performance-history.md).
       if (ch.charCodeAt(0) >= 0x40) return;
       const full = FULL_WIDTH[ch];
       if (!full) return;

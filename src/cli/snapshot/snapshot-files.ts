@@ -28,7 +28,7 @@ const STAMP = path.join(SNAPSHOT_DIR, 'stamp.json');
  * after each full collection the old generation may grow by half of what survived it, not by
  * up to four times, so garbage is collected before it piles up: the peak at N=40 227 → 201
  * MiB (medians of fourteen pairs), at N=80 with a layout worker 481–494 → 411–415 MiB, for
- * about 3% more time at N=40 (docs/performance.md). No `--min-semi-space-size` any more:
+ * about 3% more time at N=40 (docs/performance-history.md). No `--min-semi-space-size` any more:
  * since pages are laid out and written one at a time, a young generation V8 grows only as
  * needed gives the lower peak.
  */
