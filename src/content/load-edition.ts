@@ -250,7 +250,6 @@ function parseEntry(file: string, realRoot: string, diagnostics: Diagnostics): O
   return { title: meta.title, blocks, figures, index: meta.index, source, digest: pixels ? digest(text + pixels) : empty.digest, order: meta.order ?? empty.order };
 }
 
-
 /**
  * Line (1-based within the front matter) of `field` in the i-th item of the list under `key`
  * (or of the item itself when it has no such field), for messages.

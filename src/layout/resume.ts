@@ -53,16 +53,25 @@ export function layoutKey(template: Template, fonts: FontSet): string {
   return digest(JSON.stringify([template, fonts.files()]));
 }
 
-/** The digests of the 类目's flow chunks 0 … `through` (a 分目's heading: its section.yaml; an entry: its file), digested. */
+/**
+ * What the 类目's flow chunks 0 … `through` were read from (a 分目's heading: its section.yaml;
+ * an entry: its file), as one digest. The digests are chained, each chunk's taken with the one
+ * before it, and kept for the 类目: a build takes one for every page, and re-digesting every
+ * chunk before each page would grow with the square of the 类目's length.
+ */
 function flowDigest(category: Category, through: number): string {
-  const parts: string[] = [];
-  for (const section of category.sections) {
-    for (const source of [section, ...section.entries]) {
-      parts.push(source.digest);
-      if (parts.length > through) return digest(parts.join('\n'));
-    }
-  }
-  return digest(parts.join('\n'));
+  let chain = chains.get(category);
+  if (!chain) chains.set(category, (chain = { digests: [], sources: flowSources(category) }));
+  const last = Math.min(through, chain.sources.length - 1);
+  for (let k = chain.digests.length; k <= last; k++) chain.digests.push(digest(`${chain.digests[k - 1] ?? ''}\n${chain.sources[k]!.digest}`));
+  return chain.digests[last] ?? digest('');
+}
+
+const chains = new WeakMap<Category, { digests: string[]; sources: { digest: string }[] }>();
+
+/** The sources of the 类目's flow chunks, in flow order: each 分目, then its entries. */
+function flowSources(category: Category): { digest: string }[] {
+  return category.sections.flatMap((section) => [section, ...section.entries]);
 }
 
 function entryOf(category: Category, file: string): Entry | undefined {
