@@ -80,8 +80,9 @@ export async function proof(targetPath: string, options: ProofOptions = {}): Pro
  * The 类目's pages from the one where the last full build started the target (a 分目 or 条目),
  * or the nearest before it that can be, laid out again from what that page began with
  * (layout/resume.ts): the same pages as from the 类目's start, without composing all that
- * comes before. Undefined when the build's record has no such page in the 类目, or the
- * sources before it, the template or the fonts have changed since.
+ * comes before. A page whose sources have changed since (an edit in the target's first
+ * entry, say) gives way to an earlier one, whose digest reaches less far. Undefined when no
+ * page of the 类目 can be, or the template or the fonts have changed since.
  */
 function resumedPages({ edition, template, fonts, diagnostics }: Loaded, category: Category, target: ProofTarget, book: LayoutRecord, first: number):
   { pages: Iterable<Page>; from: number } | undefined {
@@ -93,7 +94,7 @@ function resumedPages({ edition, template, fonts, diagnostics }: Loaded, categor
     const point = book.resume[String(from)];
     if (!point) continue;
     const pages = categoryPagesFrom(edition, template, fonts, diagnostics, category, point, from);
-    return pages && { pages, from };
+    if (pages) return { pages, from };
   }
   return undefined;
 }

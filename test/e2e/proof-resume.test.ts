@@ -78,6 +78,30 @@ describe('proofs resumed from the last build', () => {
     expect(from).toEqual([1, 2, 4, 6, 8, 8, 3, 4, 8, 8]);
   });
 
+  it('start from an earlier page when the sources of the target\'s own page changed, as far back as they are the same', async () => {
+    const target = path.join(category, '04-kexie');
+    const point = readLayoutRecord(book)!.resume['6']!;
+    expect((await both(target)).from).toBe(6);
+    // The flow's chunks in order: each 分目's section.yaml, then its entries; edit the one page 6 begins in.
+    const chunks = fs.readdirSync(category).filter((f) => !f.endsWith('.yaml')).sort().flatMap((s) => [
+      path.join(category, s, 'section.yaml'),
+      ...fs.readdirSync(path.join(category, s)).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(category, s, f)),
+    ]);
+    const edited = chunks[point.chunk]!;
+    expect(edited.endsWith('.md'), edited).toBe(true);
+    const text = fs.readFileSync(edited, 'utf8');
+    fs.appendFileSync(edited, '\n新增一段，在科协所在页之前。\n');
+    try {
+      const r = await both(target);
+      expect(r.same).toBe(true);
+      // Page 5 began before that chunk and read nothing of it: the proof starts there, not at page 1.
+      expect(readLayoutRecord(book)!.resume['5']!.through).toBeLessThan(point.chunk);
+      expect(r.from).toBe(5);
+    } finally {
+      fs.writeFileSync(edited, text);
+    }
+  });
+
   it('lay the whole 类目 out when an entry before the page changed since the build, and not for one after it', async () => {
     const target = path.join(category, '04-kexie');
     expect((await both(target)).from).toBe(6);
