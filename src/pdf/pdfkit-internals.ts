@@ -29,6 +29,14 @@ export interface PdfkitInternals {
   addContent(op: string | Uint8Array): unknown;
   /** A font (here fontkit's, with our subset: truetype-subset.ts) under a name for `font(name)`. */
   registerFont(name: string, src: unknown): void;
+  /** PDF/A conformance level of the fonts' subsets ('B' by default; 'U' when every glyph maps to Unicode). */
+  subset_conformance: string;
+  /** A separation colour (the printer's registration colour 'All'). */
+  addSpotColor(name: string, c: number, m: number, y: number, k: number): void;
+  /** A named destination on the current page. */
+  addNamedDestination(name: string, ...args: unknown[]): void;
+  /** A new indirect object holding `data`, written when ended. */
+  ref(data: object): { end(): void };
 }
 
 /** A structure element of a tagged PDF. */
@@ -59,9 +67,9 @@ export interface PdfkitOutput {
   _waiting: number;
 }
 
-/** The document's page tree and outline, as the PDF writer reorders them (writeFront), and its named destinations. */
+/** The document's page tree and outline, as the PDF writer reorders them (writeFront), its named destinations and page labels. */
 export interface PdfkitTrees {
-  _root: { data: { Pages: { data: { Kids: unknown[] } }; Names: { data: { Dests: { _compareKeys(a: string, b: string): number } } } } };
+  _root: { data: { Pages: { data: { Kids: unknown[] } }; Names: { data: { Dests: { _compareKeys(a: string, b: string): number } } }; PageLabels?: unknown } };
   outline: { children: unknown[] };
 }
 

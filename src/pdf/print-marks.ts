@@ -4,6 +4,7 @@
  * All lengths in pt.
  */
 import type { FontFace } from '../fonts/font-face.js';
+import type { PdfkitInternals } from './pdfkit-internals.js';
 
 export interface PrintMarks {
   bleed: number;
@@ -23,7 +24,7 @@ export function printOffset(p: PrintMarks | undefined): number {
 /** TrimBox and BleedBox in PDF user space (y up) for a trim of w × h. */
 export function setPageBoxes(doc: PDFKit.PDFDocument, p: PrintMarks, w: number, h: number): void {
   const o = printOffset(p);
-  const data = (doc as unknown as { page: { dictionary: { data: Record<string, unknown> } } }).page.dictionary.data;
+  const data = (doc as unknown as PdfkitInternals).page.dictionary.data;
   data.TrimBox = [o, o, o + w, o + h];
   data.BleedBox = [o - p.bleed, o - p.bleed, o + w + p.bleed, o + h + p.bleed];
 }

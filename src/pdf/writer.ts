@@ -89,9 +89,9 @@ export class PdfWriter {
     // with localeCompare, whose first call sets up ICU's collator (about 14 ms of every build).
     (doc as unknown as PdfkitTrees)._root.data.Names.data.Dests._compareKeys = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
     // pdfkit knows PDF/A-2b; with every glyph mapped to Unicode the file meets level U.
-    if (options.archive) (doc as unknown as { subset_conformance: string }).subset_conformance = 'U';
+    if (options.archive) (doc as unknown as PdfkitInternals).subset_conformance = 'U';
     for (const face of overlayFaces(options)) (doc as unknown as PdfkitInternals).registerFont(face.name, embeddable(face));
-    if (options.print) (doc as unknown as { addSpotColor(name: string, c: number, m: number, y: number, k: number): void }).addSpotColor('All', 100, 100, 100, 100);
+    if (options.print) (doc as unknown as PdfkitInternals).addSpotColor('All', 100, 100, 100, 100);
 
     this.tmp = path.join(path.dirname(outFile), `.${path.basename(outFile)}.${process.pid}.tmp`);
     fs.mkdirSync(path.dirname(outFile), { recursive: true });
@@ -152,7 +152,7 @@ export class PdfWriter {
     const { doc, options, template, offset } = this;
     doc.addPage();
     if (options.print) setPageBoxes(doc, options.print, template.pageWidth, template.pageHeight);
-    (doc as unknown as { addNamedDestination(name: string, ...args: unknown[]): void }).addNamedDestination(destination(page.label), 'XYZ', null, null, null);
+    (doc as unknown as PdfkitInternals).addNamedDestination(destination(page.label), 'XYZ', null, null, null);
     this.labelled.add(page.label);
     this.outline.add(page);
     doc.save().translate(offset, offset);
@@ -236,10 +236,9 @@ function destination(label: string): string {
 
 /** Page labels: i, ii … for the front matter, then 1, 2 … (pdfkit has no API for them). */
 function setPageLabels(doc: PDFKit.PDFDocument, frontPages: number): void {
-  const d = doc as unknown as { ref(data: object): { end(): void }; _root: { data: Record<string, unknown> } };
-  const labels = d.ref({ Nums: [0, { S: 'r' }, frontPages, { S: 'D', St: 1 }] });
+  const labels = (doc as unknown as PdfkitInternals).ref({ Nums: [0, { S: 'r' }, frontPages, { S: 'D', St: 1 }] });
   labels.end();
-  d._root.data.PageLabels = labels;
+  (doc as unknown as PdfkitTrees)._root.data.PageLabels = labels;
 }
 
 /** Bookmarks for 类目, 分目 and 条目, nested by level, each pointing at its page. */
