@@ -12,8 +12,9 @@
 import { imageSize } from 'image-size';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { z } from 'zod';
 import type { Block, Category, Edition, Entry, Figure, Section, SourceRef } from '../model/document.js';
-import { ContentError, Diagnostics } from './diagnostics.js';
+import { ContentError, Diagnostics, type Diagnostic } from './diagnostics.js';
 import { digest } from './digest.js';
 import { CATEGORY_FILE, EDITION_FILE, SECTION_FILE } from './edition-files.js';
 import { FileCache } from './file-cache.js';
@@ -47,7 +48,7 @@ export function loadEdition(dir: string, { onCategory, only }: LoadOptions = {})
     diagnostics.error(editionFile, 1, 1, `no ${EDITION_FILE} here: an edition is a folder with an ${EDITION_FILE} (see docs/content-format.md)`);
     throw new ContentError(diagnostics.items);
   }
-  const meta = readYaml({ file: editionFile, text: readText(editionFile), firstLine: 1 }, editionSchema, diagnostics);
+  const { meta } = readEditionFile(editionFile, diagnostics);
   const realRoot = fs.realpathSync(root);
   const wanted = only === undefined ? undefined : path.resolve(only);
   const categories = sortByOrder(
@@ -97,25 +98,64 @@ interface Child {
   order: number | undefined;
 }
 
+/**
+ * What reading a file or folder made, and what reading it reported: kept together (proof
+ * --watch reads the edition again on every save), the report given again on each use.
+ */
+interface Read<T> {
+  value: T;
+  items: Diagnostic[];
+}
+
+function cached<T>(
+  cache: FileCache<Read<T>>, file: string, diagnostics: Diagnostics,
+  make: (own: Diagnostics, uses: (other: string) => void) => T, context?: string,
+): T {
+  const read = cache.get(file, (uses) => {
+    const own = new Diagnostics();
+    return { value: make(own, uses), items: own.items };
+  }, context);
+  diagnostics.items.push(...read.items);
+  return read.value;
+}
+
+/** A YAML file (edition.yaml, category.yaml, section.yaml) checked against its schema, and the digest of its text. */
+function metaReader<S extends z.ZodType>(schema: S) {
+  const cache = new FileCache<Read<{ meta: z.infer<S> | undefined; digest: string }>>();
+  return (file: string, diagnostics: Diagnostics) => cached(cache, file, diagnostics, (own) => {
+    const text = readText(file);
+    return { meta: readYaml({ file, text, firstLine: 1 }, schema, own), digest: digest(text) };
+  });
+}
+
+const readEditionFile = metaReader(editionSchema);
+const readCategoryFile = metaReader(categorySchema);
+const readSectionFile = metaReader(sectionSchema);
+
+const listings = new FileCache<Read<Child[]>>();
+
 /** Sub-folders holding `marker`, sorted by numeric prefix (an `order` key, read later, wins). */
 function orderedChildren(dir: string, marker: string, diagnostics: Diagnostics): Child[] {
-  const children: Child[] = [];
-  for (const name of fs.readdirSync(dir).sort()) {
-    const sub = path.join(dir, name);
-    const stat = statOrUndefined(sub);
-    if (!stat) {
-      diagnostics.warning(sub, 1, 1, 'cannot be read (a broken link?) and is skipped');
-      continue;
+  return cached(listings, dir, diagnostics, (own, uses) => {
+    const children: Child[] = [];
+    for (const name of fs.readdirSync(dir).sort()) {
+      const sub = path.join(dir, name);
+      const stat = statOrUndefined(sub);
+      if (!stat) {
+        own.warning(sub, 1, 1, 'cannot be read (a broken link?) and is skipped');
+        continue;
+      }
+      if (!stat.isDirectory() || name === 'images') continue;
+      const file = path.join(sub, marker);
+      uses(file);
+      if (!isFile(file)) {
+        own.warning(sub, 1, 1, `folder has no ${marker} and is skipped`);
+        continue;
+      }
+      children.push({ dir: sub, file, order: prefixOrder(name) });
     }
-    if (!stat.isDirectory() || name === 'images') continue;
-    const file = path.join(sub, marker);
-    if (!isFile(file)) {
-      diagnostics.warning(sub, 1, 1, `folder has no ${marker} and is skipped`);
-      continue;
-    }
-    children.push({ dir: sub, file, order: prefixOrder(name) });
-  }
-  return children;
+    return children;
+  }, marker);
 }
 
 /** The edition's 类目 folders, in name order (each becomes one 类目; its order key may move it). */
@@ -156,7 +196,7 @@ function sortByOrder<T extends { order: number | undefined; source: SourceRef }>
 type Ordered<T> = T & { order: number | undefined };
 
 function loadCategory(child: Child, realRoot: string, diagnostics: Diagnostics): Ordered<Category> {
-  const meta = readYaml({ file: child.file, text: readText(child.file), firstLine: 1 }, categorySchema, diagnostics);
+  const { meta } = readCategoryFile(child.file, diagnostics);
   const sections = orderedChildren(child.dir, SECTION_FILE, diagnostics).map((s) => loadSection(s, realRoot, diagnostics));
   return {
     title: meta?.title ?? '',
@@ -167,19 +207,21 @@ function loadCategory(child: Child, realRoot: string, diagnostics: Diagnostics):
   };
 }
 
+const entryListings = new FileCache<Read<string[]>>();
+
 function loadSection(child: Child, realRoot: string, diagnostics: Diagnostics): Ordered<Section> {
-  const text = readText(child.file);
-  const meta = readYaml({ file: child.file, text, firstLine: 1 }, sectionSchema, diagnostics);
+  const { meta, digest: sectionDigest } = readSectionFile(child.file, diagnostics);
   // The folder's listing says what each name is (no stat per entry file); a link is followed.
-  const entryFiles = fs.readdirSync(child.dir, { withFileTypes: true }).filter((d) => d.name.endsWith('.md'))
+  const entryFiles = cached(entryListings, child.dir, diagnostics, (own) => fs.readdirSync(child.dir, { withFileTypes: true })
+    .filter((d) => d.name.endsWith('.md'))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .filter((d) => {
       const file = path.join(child.dir, d.name);
       if (d.isFile() || (d.isSymbolicLink() && isFile(file))) return true;
-      diagnostics.error(file, 1, 1, 'is not a readable file (a folder, or a broken link): rename or remove it');
+      own.error(file, 1, 1, 'is not a readable file (a folder, or a broken link): rename or remove it');
       return false;
     })
-    .map((d) => d.name);
+    .map((d) => d.name));
   const entries = entryFiles.map((name) => loadEntry(path.join(child.dir, name), realRoot, diagnostics));
   if (entries.length === 0) diagnostics.warning(child.file, 1, 1, 'section has no entry (.md file)');
   const sorted = sortByOrder(entries, 'entry', diagnostics);
@@ -189,7 +231,7 @@ function loadSection(child: Child, realRoot: string, diagnostics: Diagnostics): 
     byline: meta?.byline,
     entries: sorted.map(({ order: _order, ...e }) => e),
     source: { file: child.file, line: 1 },
-    digest: digest(text),
+    digest: sectionDigest,
     order: meta?.order ?? child.order,
   };
 }
@@ -207,19 +249,14 @@ function loadPreface(root: string, rel: string, realRoot: string, diagnostics: D
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
-/** Entries already parsed by this process, with what parsing them reported. */
-const entries = new FileCache<{ entry: Ordered<Entry>; diagnostics: Diagnostics['items'] }>();
+/** Entries already parsed by this process (made again when the file or one of its photos changes). */
+const entries = new FileCache<Read<Ordered<Entry>>>();
 
 function loadEntry(file: string, realRoot: string, diagnostics: Diagnostics): Ordered<Entry> {
-  const parsed = entries.get(file, () => {
-    const own = new Diagnostics();
-    return { entry: parseEntry(file, realRoot, own), diagnostics: own.items };
-  }, realRoot);
-  diagnostics.items.push(...parsed.diagnostics);
-  return parsed.entry;
+  return cached(entries, file, diagnostics, (own, uses) => parseEntry(file, realRoot, own, uses), realRoot);
 }
 
-function parseEntry(file: string, realRoot: string, diagnostics: Diagnostics): Ordered<Entry> {
+function parseEntry(file: string, realRoot: string, diagnostics: Diagnostics, uses: (image: string) => void): Ordered<Entry> {
   const text = readText(file);
   const m = FRONT_MATTER.exec(text);
   const source: SourceRef = { file, line: 1 };
@@ -239,7 +276,7 @@ function parseEntry(file: string, realRoot: string, diagnostics: Diagnostics): O
   if (first?.kind === 'paragraph') first.leadsEntry = true;
   const figures = meta.figures.map((f, i): Figure => ({
     kind: 'figure',
-    ...resolveImage(file, f.image, realRoot, diagnostics, lineOfItemField(m[1]!, 'figures', i, 'image') + 1),
+    ...resolveImage(file, f.image, realRoot, diagnostics, lineOfItemField(m[1]!, 'figures', i, 'image') + 1, uses),
     caption: f.caption,
     credit: f.credit,
     creditRole: f.credit_role,
@@ -270,9 +307,15 @@ function lineOfItemField(yamlText: string, key: string, i: number, field?: strin
   return (item >= 0 ? item : Math.max(start, 0)) + 1;
 }
 
-/** The image's absolute path and pixel size; every problem with it is reported at its line. */
-function resolveImage(entryFile: string, rel: string, realRoot: string, diagnostics: Diagnostics, line: number): Pick<Figure, 'image' | 'pixels'> {
+/**
+ * The image's absolute path and pixel size; every problem with it is reported at its line.
+ * `uses` is told of the image before it is read: the entry depends on it (proof --watch).
+ */
+function resolveImage(
+  entryFile: string, rel: string, realRoot: string, diagnostics: Diagnostics, line: number, uses: (image: string) => void,
+): Pick<Figure, 'image' | 'pixels'> {
   const image = path.resolve(path.dirname(entryFile), rel);
+  uses(image);
   const unread = { image, pixels: { width: 0, height: 0 } };
   if (path.isAbsolute(rel)) {
     diagnostics.error(entryFile, line, 1, `image path '${rel}' is absolute: give it relative to the entry file, inside the edition folder`);

@@ -1,14 +1,17 @@
 /**
  * proof --watch: typeset the proof again whenever a file of the edition is saved. The process
- * stays up, so fonts, the template and every paragraph composed before are reused (the
- * composition cache): only the paragraphs that changed are set again. The proof is written
- * without deflating its streams: deflating the font programs was a sixth of each new proof,
- * and this PDF is rewritten on every save (a one-shot proof is deflated as usual).
+ * stays up, so fonts, the template, every file read and every paragraph composed before are
+ * reused (the file and composition caches): only the files the watcher reports changed are
+ * read again, and only the paragraphs that changed are set again, so a save costs about as
+ * much in a 类目 of 200 pages as in one of 10. After each proof the kept files are compared
+ * with the disk, in case the watcher missed a change. The proof is written without deflating
+ * its streams: deflating the font programs was a sixth of each new proof, and this PDF is
+ * rewritten on every save (a one-shot proof is deflated as usual).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { enableFileCaches } from '../content/file-cache.js';
+import { enableFileCaches, fileChanged, findChangedFiles, forgetAll } from '../content/file-cache.js';
 import { enableCompositionCache } from '../typeset/cache.js';
 import { proof, type ProofOptions, type ProofResult } from './proof.js';
 import { findTarget } from './target.js';
@@ -47,10 +50,15 @@ export function watchProof(target: string, options: ProofOptions, report: (r: Pr
     if (again) {
       again = false;
       void run();
+    } else if (!warmUp && (await findChangedFiles()).length > 0 && !closed) {
+      void run();
     }
   };
   const watcher = fs.watch(editionDir, { recursive: true }, (_event, file) => {
-    if (!file || !/\.(md|yaml|png|jpe?g)$/i.test(String(file))) return;
+    if (file) fileChanged(path.join(editionDir, String(file)));
+    else forgetAll();
+    // Content files, and folders (no extension: a 分目 added, removed or renamed).
+    if (file && !/\.(md|yaml|png|jpe?g)$/i.test(String(file)) && path.extname(String(file)) !== '') return;
     clearTimeout(timer);
     timer = setTimeout(() => void run(), SETTLE_MS);
   });

@@ -121,8 +121,11 @@ export function loadTemplate(name: string, version?: number, dir = templatesDir(
   return deriveGeometry(t, file, diagnostics);
 }
 
-/** Template files already read by this process (proof --watch loads the template on every save). */
-const templateFiles = new FileCache<TemplateFile>();
+/**
+ * Template files already read by this process (proof --watch loads the template on every save).
+ * They lie outside the edition, where the watcher does not look, so each use compares them with the disk.
+ */
+const templateFiles = new FileCache<TemplateFile>({ watched: false });
 
 function readTemplateFile(file: string, diagnostics: Diagnostics): TemplateFile {
   return templateFiles.get(file, () => {

@@ -1,8 +1,13 @@
-/** proof --watch sets the proof again when an entry is saved, reusing everything unchanged, and writes it undeflated. */
+/**
+ * proof --watch sets the proof again when an entry is saved, reusing everything unchanged, and
+ * writes it undeflated; what changed besides an entry's text (a photo, a new entry file) shows
+ * in the next proof too.
+ */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PNG } from 'pngjs';
 import { expect, it } from 'vitest';
 import { readPageRecord } from '../../src/pdf/page-record.js';
 import { proof, type ProofResult } from '../../src/proof/proof.js';
@@ -44,6 +49,79 @@ it('re-sets the proof after an entry is saved, with the new text', async () => {
     const once = path.join(path.dirname(output), 'once.pdf');
     await proof(section, { output: once, date: '2026-11-28' });
     expect(fs.readFileSync(once, 'latin1')).not.toMatch(textOperators);
+  } finally {
+    watcher.close();
+  }
+});
+
+/** Watch `section`; `next()` waits for the next proof reported, `results` holds them all. */
+function watching(section: string, output: string) {
+  const results: (ProofResult | Error)[] = [];
+  let notify: () => void = () => {};
+  const next = () => new Promise<void>((resolve) => (notify = resolve));
+  const first = next();
+  const watcher = watchProof(section, { output, date: '2026-11-28' }, (r) => {
+    results.push(r);
+    notify();
+  });
+  const last = (): ProofResult => {
+    const r = results[results.length - 1];
+    if (!r || r instanceof Error) throw r ?? new Error('no proof yet');
+    return r;
+  };
+  return { first, next, last, watcher };
+}
+
+it('sets the figure of a photo replaced by one of another shape to the new shape', async () => {
+  const { tmp, output } = editionCopy();
+  const section = path.join(tmp, '2019/01-qunzhong-tuanti/01-zonggonghui');
+  const photo = path.join(section, 'images/01-leishan.png');
+  const { first, next, last, watcher } = watching(section, output);
+  try {
+    await first;
+    const box = () => last().pages.flatMap((p) => p.images).map((i) => i.width / i.height);
+    // The sample's photo is 400 × 500 pixels.
+    expect(box()).toEqual([0.8]);
+    const saved = next();
+    const wide = new PNG({ width: 800, height: 200 });
+    wide.data.fill(200);
+    fs.writeFileSync(photo, PNG.sync.write(wide));
+    await saved;
+    expect(box()).toEqual([4]);
+  } finally {
+    watcher.close();
+  }
+});
+
+it('sets an entry file added to the 分目 into the proof', async () => {
+  const { section, output } = editionCopy();
+  const { first, next, last, watcher } = watching(section, output);
+  try {
+    await first;
+    const saved = next();
+    fs.writeFileSync(path.join(section, '99-xinzeng.md'), '---\ntitle: 新增条目\n---\n年末，团区委新增志愿服务项目一个。\n');
+    await saved;
+    const text = last().pages.flatMap((p) => p.lines.map((l) => l.text)).join('');
+    expect(text).toContain('【新增条目】');
+    expect(text).toContain('新增志愿服务项目一个');
+  } finally {
+    watcher.close();
+  }
+});
+
+it('sets the proof again when a 分目 folder is renamed (the 分目 after 团区委 moved to the end)', async () => {
+  const { section, output } = editionCopy();
+  const { first, next, last, watcher } = watching(section, output);
+  const headings = () => last().pages.flatMap((p) => p.lines.filter((l) => l.kind === 'heading').map((l) => l.text));
+  try {
+    await first;
+    expect(headings()).toContain('上城区妇女联合会');
+    const saved = next();
+    const category = path.dirname(section);
+    fs.renameSync(path.join(category, '03-fulian'), path.join(category, '07-fulian'));
+    await saved;
+    expect(headings()).not.toContain('上城区妇女联合会');
+    expect(headings()).toContain('上城区科学技术协会');
   } finally {
     watcher.close();
   }
