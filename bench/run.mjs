@@ -9,9 +9,10 @@
  *   3. for N = 1 and 40, when the peers are there (bench/lib/peers.mjs), builds the same
  *      content with Typst and XeLaTeX (a clean build: two runs) in the same loop, and ours
  *      again on one thread (YEARBOOK_WORKERS=0; N > 1), interleaved run by run;
- *   4. proofs every 分目 of the sample's first 类目 as a whole process, and one in the middle of
- *      the N=40 book, and times `proof --watch` from saving an entry to the new proof
- *      (bench/lib/proofing.mjs, on built copies of the editions);
+ *   4. proofs every 分目 of the sample's first 类目 as a whole process, one in the middle of
+ *      the N=40 book and one near the end of a long 类目 (the first 类目's 分目 twenty times
+ *      over), and times `proof --watch` from saving an entry to the new proof, in the sample
+ *      and in the long 类目 (bench/lib/proofing.mjs, on built copies of the editions);
  *   5. prints medians, chars/s, time per page and the ratios against the issue's targets,
  *      and writes every run to out/bench/results.json.
  *
@@ -48,7 +49,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { countContent, generateEdition } from './lib/edition.mjs';
+import { countContent, generateEdition, generateLongCategory } from './lib/edition.mjs';
 import { measure, measureSteps, pickMethod, settle, which } from './lib/measure.mjs';
 import { generatePeerDocs, setupPeers } from './lib/peers.mjs';
 import { benchProofs, benchWatch, prepareProofs } from './lib/proofing.mjs';
@@ -309,6 +310,19 @@ if (opts.proof) {
     const middle = prepareProofs({ cliCommand, source: editionDir(40), work: big, method, category: 19 });
     proofing.wholeBook = benchProofs({ cliCommand, work: big, sections: middle.sections.slice(3, 4), ...proofs })[0];
   }
+  // A 类目 of many pages: a proof reads and parses its whole 类目, a save in --watch looks at
+  // each of its files. The same 分目 as above, in the last and the middle repetition.
+  const times = 20;
+  const longSource = generateLongCategory(opts.source, path.join(opts.out, 'editions', 'long'), times).dir;
+  const longWork = path.join(opts.out, 'proofing-long');
+  const long = prepareProofs({ cliCommand, source: longSource, work: longWork, method });
+  const perTime = long.sections.length / times;
+  proofing.longCategory = {
+    sections: long.sections.length,
+    proof: benchProofs({ cliCommand, work: longWork, sections: [long.sections[(times - 1) * perTime + 3] ?? long.sections.at(-1)], ...proofs })[0],
+    watch: await benchWatch({ cliCommand, work: longWork, section: long.sections[(times / 2) * perTime + 1] ?? long.sections[0] }),
+  };
+  log(`  proof --watch ${proofing.longCategory.watch.section} (long 类目): ${proofing.longCategory.watch.times_ms.join(' ')} ms`);
 }
 
 // ---------------------------------------------------------------- summary
@@ -422,15 +436,21 @@ if (pairRows.some((s) => s.system !== 'ours')) {
   out.push(table(['target', 'ratio', 'met'], targets.map((t) => [t.what, f(t.r, 2), t.met === undefined ? 'not measured' : t.met ? 'yes' : 'NO'])));
 }
 if (proofing) {
-  const { proofs, watch, wholeBook } = proofing;
+  const { proofs, watch, wholeBook, longCategory: long } = proofing;
   out.push('', `## Proofing: \`yearbook proof <分目>\` as a whole process (median of ${opts.runs} runs), and \`proof --watch\``, '');
-  const shown = [...proofs, ...(wholeBook ? [{ ...wholeBook, section: `${wholeBook.section} of N=40's 20th 类目` }] : [])];
+  const shown = [
+    ...proofs,
+    ...(wholeBook ? [{ ...wholeBook, section: `${wholeBook.section} of N=40's 20th 类目` }] : []),
+    { ...long.proof, section: `${long.proof.section} of a 类目 of ${long.sections} 分目` },
+  ];
   out.push(table(['section', 'pages', 'wall s', 'min–max s', 'CPU s', 'peak RSS MiB'],
     shown.map((p) => [p.section, p.pages.join(','), f(p.wall_s), `${f(p.wall_min_s, 2)}–${f(p.wall_max_s, 2)}`, f(p.cpu_s, 2), f(p.maxrss_mib, 0)])));
   const slowest = Math.max(...proofs.map((p) => p.wall_s));
   out.push('', `Target: a proof of one 分目 within 0.3 s: ${proofs.filter((p) => p.wall_s <= 0.3).length} of ${proofs.length} 分目 (slowest median ${f(slowest)} s).`);
-  out.push(`proof --watch ${watch.section} (saving ${watch.entry} ${watch.saves} times): median ${f(watch.median_ms, 0)} ms, first ${f(watch.first_ms, 0)} ms, ` +
-    `slowest ${f(watch.max_ms, 0)} ms; ${watch.under_100ms} of ${watch.saves} within the target of 100 ms.`);
+  for (const [w, where] of [[watch, ''], [long.watch, ` of the 类目 of ${long.sections} 分目`]]) {
+    out.push(`proof --watch ${w.section}${where} (saving ${w.entry} ${w.saves} times): median ${f(w.median_ms, 0)} ms, first ${f(w.first_ms, 0)} ms, ` +
+      `slowest ${f(w.max_ms, 0)} ms; ${w.under_100ms} of ${w.saves} within the target of 100 ms.`);
+  }
 }
 {
   const others = runs.map((r) => (r.others_cpu_s ?? 0) / r.wall_s);

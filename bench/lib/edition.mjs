@@ -8,6 +8,9 @@
  * suffix （k） for N > 1, as the peers' gen_docs.py does, so titles (running heads,
  * bookmarks) are distinct. Sections, entries and images are copied unchanged, so entries'
  * relative image paths stay valid.
+ *
+ * And one long 类目 (generateLongCategory): the 分目 of the source's first 类目 N times over in
+ * a single 类目, for proofing where a 类目 runs to many pages (a proof reads its whole 类目).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,10 +18,16 @@ import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 
 const CATEGORY_FILE = 'category.yaml';
+const SECTION_FILE = 'section.yaml';
 
 function categoryFolders(src) {
-  return fs.readdirSync(src)
-    .filter((name) => fs.existsSync(path.join(src, name, CATEGORY_FILE)))
+  return childFolders(src, CATEGORY_FILE);
+}
+
+/** The folders of `dir` that hold `marker`, in the order of their numeric prefix. */
+function childFolders(dir, marker) {
+  return fs.readdirSync(dir)
+    .filter((name) => fs.existsSync(path.join(dir, name, marker)))
     .sort((a, b) => prefix(a) - prefix(b) || a.localeCompare(b));
 }
 
@@ -37,24 +46,55 @@ export function generateEdition(src, dest, n) {
     const p = path.join(src, name);
     if (!cats.includes(name) && fs.statSync(p).isFile()) fs.copyFileSync(p, path.join(dest, name));
   }
-  const total = n * cats.length;
-  const width = Math.max(2, String(total).length);
+  copyTimes(src, cats, CATEGORY_FILE, dest, n);
+  return { dir: dest, categories: n * cats.length };
+}
+
+/**
+ * Write into `dest` (replaced) an edition of one 类目: that of the first 类目 of `src`, whose
+ * 分目 stand `n` times over (titles suffixed （1）…（n）). Returns { dir, sections }.
+ */
+export function generateLongCategory(src, dest, n) {
+  const [first] = categoryFolders(src);
+  if (!first) throw new Error(`${src}: no category folder (with ${CATEGORY_FILE})`);
+  fs.rmSync(dest, { recursive: true, force: true });
+  fs.mkdirSync(dest, { recursive: true });
+  for (const name of fs.readdirSync(src)) {
+    const p = path.join(src, name);
+    if (fs.statSync(p).isFile()) fs.copyFileSync(p, path.join(dest, name));
+  }
+  const from = path.join(src, first);
+  const to = path.join(dest, first);
+  fs.mkdirSync(to);
+  for (const name of fs.readdirSync(from)) {
+    if (fs.statSync(path.join(from, name)).isFile()) fs.copyFileSync(path.join(from, name), path.join(to, name));
+  }
+  const sections = childFolders(from, SECTION_FILE);
+  copyTimes(from, sections, SECTION_FILE, to, n);
+  return { dir: dest, sections: n * sections.length };
+}
+
+/**
+ * Copy the folders `names` of `src` into `dest` n times over, as `NN-<name>-k` (NN its place
+ * among them all), with the title in each folder's `marker` file suffixed （k） for n > 1 and
+ * an `order` key set to NN.
+ */
+function copyTimes(src, names, marker, dest, n) {
+  const width = Math.max(2, String(n * names.length).length);
   let pos = 0;
   for (let k = 1; k <= n; k++) {
-    for (const name of cats) {
+    for (const name of names) {
       pos++;
       const base = name.replace(/^\d+[-_.]/, '');
-      const folder = `${String(pos).padStart(width, '0')}-${base}${n > 1 ? `-${k}` : ''}`;
-      const to = path.join(dest, folder);
+      const to = path.join(dest, `${String(pos).padStart(width, '0')}-${base}${n > 1 ? `-${k}` : ''}`);
       fs.cpSync(path.join(src, name), to, { recursive: true });
-      const yamlFile = path.join(to, CATEGORY_FILE);
+      const yamlFile = path.join(to, marker);
       const doc = parseDocument(fs.readFileSync(yamlFile, 'utf8'));
       if (n > 1) doc.set('title', `${doc.get('title')}（${k}）`);
       if (doc.has('order')) doc.set('order', pos);
       fs.writeFileSync(yamlFile, doc.toString());
     }
   }
-  return { dir: dest, categories: total };
 }
 
 const nonSpace = (s) => (s ? [...s.replace(/\s+/gu, '')].length : 0);

@@ -1,8 +1,8 @@
 /**
  * Proofing speed, as an editor meets it (issue item 4): `yearbook proof <分目>` as a whole
- * process, for every 分目 of the sample's first 类目 and for one in the middle of a whole
- * yearbook (the N=40 edition), and `yearbook proof --watch`, from saving an entry file to the
- * new proof written.
+ * process, for every 分目 of the sample's first 类目, for one in the middle of a whole yearbook
+ * (the N=40 edition) and for one near the end of a long 类目, and `yearbook proof --watch`,
+ * from saving an entry file to the new proof written.
  *
  * Both run on a copy of the sample in a work folder, built there once first, so that the
  * proofs take their page numbers (and the pages they are laid out from) from that build's page

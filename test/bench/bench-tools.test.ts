@@ -1,6 +1,7 @@
 /**
  * Smoke test of the benchmark's tools (bench/, `npm run bench`), not a timed test: the
- * scaled editions load in order with distinct 类目 titles, the character count scales, a
+ * scaled editions load in order with distinct 类目 titles, so do the 分目 of the long 类目, the
+ * character count scales, a
  * child process is measured (CPU time and peak RSS) both with and without GNU time, and the
  * proofing step proofs 分目 of a built copy of the sample and sees `proof --watch` answer saves.
  */
@@ -10,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 // @ts-expect-error plain ESM helper without types
-import { countContent, generateEdition } from '../../bench/lib/edition.mjs';
+import { countContent, generateEdition, generateLongCategory } from '../../bench/lib/edition.mjs';
 // @ts-expect-error plain ESM helper without types
 import { hasGnuTime, measure } from '../../bench/lib/measure.mjs';
 // @ts-expect-error plain ESM helper without types
@@ -33,6 +34,19 @@ it('writes an N-fold edition whose 类目 load in order with distinct titles', a
   expect(twelve.entries).toBe(12 * one.entries);
   // every copy adds the （k） suffix: 3 characters, 4 from k = 10 on
   expect(twelve.chars).toBe(12 * one.chars + 9 * 3 + 3 * 4);
+});
+
+it("writes one long 类目 of the first 类目's 分目 repeated, which loads in order with distinct titles", () => {
+  const dir = path.join(tmp, 'long');
+  expect(generateLongCategory(path.join(repo, 'content/2019'), dir, 3)).toEqual({ dir, sections: 18 });
+  const { edition: sample } = loadEdition(path.join(repo, 'content/2019'));
+  const { edition, diagnostics } = loadEdition(dir);
+  expect(diagnostics.errors).toEqual([]);
+  expect(edition.categories.map((c) => c.title)).toEqual(['群众团体']);
+  const titles = sample.categories[0]!.sections.map((s) => s.title);
+  expect(edition.categories[0]!.sections.map((s) => s.title)).toEqual([1, 2, 3].flatMap((k) => titles.map((t) => `${t}（${k}）`)));
+  const entries = (e: typeof edition) => e.categories[0]!.sections.flatMap((s) => s.entries.map((x) => x.title));
+  expect(entries(edition)).toEqual([...entries(sample), ...entries(sample), ...entries(sample)]);
 });
 
 it('measures a child process with the Node hook and, when present, with GNU time', () => {
