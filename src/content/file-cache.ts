@@ -38,28 +38,33 @@ export function forgetAll(): void {
 
 /**
  * The files kept values were made from whose size or modification time is no longer what it
- * was (or that appeared or went away), each reported as changed. Stats a few hundred files at a
- * time and lets other work run between, so a save that arrives meanwhile is not kept waiting.
+ * was (or that appeared or went away), not reported yet: each is reported now. Values already
+ * known stale are dropped instead (made again if asked for), so a file that went away with
+ * the value that used it (a 分目 folder renamed) is not found again and again. Stats a few
+ * hundred files at a time and lets other work run between, so a save that arrives meanwhile
+ * is not kept waiting.
  */
 export async function findChangedFiles(): Promise<string[]> {
-  const seen = new Set<string>();
-  const found: string[] = [];
-  let sinceYield = 0;
+  const now = new Map<string, string>();
+  const found = new Set<string>();
   for (const cache of caches) {
-    for (const [file, stamp] of cache.stamps()) {
-      if (seen.has(file)) continue;
-      seen.add(file);
-      if (stampOf(file) !== stamp) {
-        fileChanged(file);
-        found.push(file);
+    for (const [key, kept] of cache.entries()) {
+      if (reportedSince(kept)) {
+        cache.drop(key, kept);
+        continue;
       }
-      if (++sinceYield === 256) {
-        sinceYield = 0;
-        await new Promise((resolve) => setImmediate(resolve));
+      for (const [file, stamp] of kept.files) {
+        let current = now.get(file);
+        if (current === undefined) {
+          now.set(file, (current = stampOf(file)));
+          if (now.size % 256 === 0) await new Promise((resolve) => setImmediate(resolve));
+        }
+        if (current !== stamp) found.add(file);
       }
     }
   }
-  return found;
+  for (const file of found) fileChanged(file);
+  return [...found];
 }
 
 /** Size and modification time, or that the file is missing. */
@@ -119,9 +124,14 @@ export class FileCache<T> {
     return value;
   }
 
-  /** Each file a kept value was made from, with its stamp then. */
-  *stamps(): Generator<[string, string]> {
-    for (const kept of this.kept.values()) yield* kept.files;
+  /** The kept values by key, as they are now. */
+  entries(): [string, Kept<T>][] {
+    return [...this.kept];
+  }
+
+  /** Forget the value kept under `key`, if it is still `kept`. */
+  drop(key: string, kept: Kept<T>): void {
+    if (this.kept.get(key) === kept) this.kept.delete(key);
   }
 
   clear(): void {

@@ -33,6 +33,11 @@ export function watchProof(target: string, options: ProofOptions, report: (r: Pr
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let again = false;
+  /** Set the proof again once the files have been quiet for SETTLE_MS. */
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), SETTLE_MS);
+  };
   const run = async (warmUp = false) => {
     if (running) {
       if (!warmUp) again = true;
@@ -51,7 +56,7 @@ export function watchProof(target: string, options: ProofOptions, report: (r: Pr
       again = false;
       void run();
     } else if (!warmUp && (await findChangedFiles()).length > 0 && !closed) {
-      void run();
+      schedule();
     }
   };
   const watcher = fs.watch(editionDir, { recursive: true }, (_event, file) => {
@@ -59,8 +64,7 @@ export function watchProof(target: string, options: ProofOptions, report: (r: Pr
     else forgetAll();
     // Content files, and folders (no extension: a 分目 added, removed or renamed).
     if (file && !/\.(md|yaml|png|jpe?g)$/i.test(String(file)) && path.extname(String(file)) !== '') return;
-    clearTimeout(timer);
-    timer = setTimeout(() => void run(), SETTLE_MS);
+    schedule();
   });
   let closed = false;
   watcher.on('close', () => (closed = true));

@@ -73,6 +73,17 @@ it('sees a file the value used appear where there was none', async () => {
   expect(exists()).toBe(true);
 });
 
+it('finds a file that went away once, not on every look, when nothing asks for its value again', async () => {
+  const { dir } = setup();
+  const gone = path.join(dir, 'gone.txt');
+  fs.writeFileSync(gone, 'G');
+  const cache = new FileCache<string>();
+  expect(cache.get(gone, () => fs.readFileSync(gone, 'utf8'))).toBe('G');
+  fs.rmSync(gone);
+  expect(await findChangedFiles()).toEqual([gone]);
+  expect(await findChangedFiles()).toEqual([]);
+});
+
 it('counts a change in a folder as a change of its listing', () => {
   const { dir } = setup();
   const listings = new FileCache<string[]>();

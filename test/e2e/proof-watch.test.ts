@@ -23,8 +23,8 @@ function editionCopy() {
   return { tmp, section, entry: path.join(section, '05-keji-dajiangtang.md'), output: path.join(tmp, 'proof.pdf') };
 }
 
-it('re-sets the proof after an entry is saved, with the new text', async () => {
-  const { section, entry, output } = editionCopy();
+/** Watch `section`; `next()` waits for the next proof reported, `results` holds them all. */
+function watching(section: string, output: string) {
   const results: (ProofResult | Error)[] = [];
   let notify: () => void = () => {};
   const next = () => new Promise<void>((resolve) => (notify = resolve));
@@ -33,6 +33,17 @@ it('re-sets the proof after an entry is saved, with the new text', async () => {
     results.push(r);
     notify();
   });
+  const last = (): ProofResult => {
+    const r = results[results.length - 1];
+    if (!r || r instanceof Error) throw r ?? new Error('no proof yet');
+    return r;
+  };
+  return { results, first, next, last, watcher };
+}
+
+it('re-sets the proof after an entry is saved, with the new text', async () => {
+  const { section, entry, output } = editionCopy();
+  const { results, first, next, watcher } = watching(section, output);
   try {
     await first;
     const saved = next();
@@ -53,24 +64,6 @@ it('re-sets the proof after an entry is saved, with the new text', async () => {
     watcher.close();
   }
 });
-
-/** Watch `section`; `next()` waits for the next proof reported, `results` holds them all. */
-function watching(section: string, output: string) {
-  const results: (ProofResult | Error)[] = [];
-  let notify: () => void = () => {};
-  const next = () => new Promise<void>((resolve) => (notify = resolve));
-  const first = next();
-  const watcher = watchProof(section, { output, date: '2026-11-28' }, (r) => {
-    results.push(r);
-    notify();
-  });
-  const last = (): ProofResult => {
-    const r = results[results.length - 1];
-    if (!r || r instanceof Error) throw r ?? new Error('no proof yet');
-    return r;
-  };
-  return { first, next, last, watcher };
-}
 
 it('sets the figure of a photo replaced by one of another shape to the new shape', async () => {
   const { tmp, output } = editionCopy();
@@ -111,7 +104,7 @@ it('sets an entry file added to the 分目 into the proof', async () => {
 
 it('sets the proof again when a 分目 folder is renamed (the 分目 after 团区委 moved to the end)', async () => {
   const { section, output } = editionCopy();
-  const { first, next, last, watcher } = watching(section, output);
+  const { results, first, next, last, watcher } = watching(section, output);
   const headings = () => last().pages.flatMap((p) => p.lines.filter((l) => l.kind === 'heading').map((l) => l.text));
   try {
     await first;
@@ -122,6 +115,11 @@ it('sets the proof again when a 分目 folder is renamed (the 分目 after 团�
     await saved;
     expect(headings()).not.toContain('上城区妇女联合会');
     expect(headings()).toContain('上城区科学技术协会');
+    // The files under the old name are gone with it: once they are set again, nothing more is.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const settled = results.length;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(results).toHaveLength(settled);
   } finally {
     watcher.close();
   }
@@ -129,13 +127,7 @@ it('sets the proof again when a 分目 folder is renamed (the 分目 after 团�
 
 it('sets the proof again a few times to warm up, without reporting it or rewriting the proof', async () => {
   const { section, output } = editionCopy();
-  const results: (ProofResult | Error)[] = [];
-  let notify: () => void = () => {};
-  const first = new Promise<void>((resolve) => (notify = resolve));
-  const watcher = watchProof(section, { output, date: '2026-11-28' }, (r) => {
-    results.push(r);
-    notify();
-  });
+  const { results, first, watcher } = watching(section, output);
   try {
     await first;
     const written = fs.statSync(output).mtimeMs;
