@@ -236,6 +236,8 @@ function loadSection(child: Child, realRoot: string, diagnostics: Diagnostics): 
   };
 }
 
+const prefaces = new FileCache<Read<Block[]>>();
+
 /** The 编辑说明: a plain Markdown file inside the edition. */
 function loadPreface(root: string, rel: string, realRoot: string, diagnostics: Diagnostics, editionFile: string): Block[] {
   const file = path.resolve(root, rel);
@@ -244,7 +246,7 @@ function loadPreface(root: string, rel: string, realRoot: string, diagnostics: D
     diagnostics.error(editionFile, 1, 1, `preface '${rel}' not found inside the edition folder`);
     return [];
   }
-  return parseBody({ file, text: readText(file), firstLine: 1 }, diagnostics);
+  return cached(prefaces, file, diagnostics, (own) => parseBody({ file, text: readText(file), firstLine: 1 }, own));
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
