@@ -4,7 +4,8 @@
  */
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import { z } from 'zod';
-import { closest, type Diagnostics } from './diagnostics.js';
+import { closest, Diagnostics } from './diagnostics.js';
+import { digest } from './digest.js';
 import { plainMapping } from './plain-mapping.js';
 
 export interface YamlSource {
@@ -23,6 +24,8 @@ export function readYaml<S extends z.ZodType>(
   schema: S,
   diagnostics: Diagnostics,
 ): z.infer<S> | undefined {
+  const parsed = parsedInSnapshot.get(schema)?.get(digest(src.text));
+  if (parsed !== undefined) return parsed as z.infer<S>;
   // Plain `key: value` lines skip the parser; a mapping the schema rejects is read again below,
   // so that each problem is reported with its line and column.
   const plain = plainMapping(src.text);
@@ -69,6 +72,23 @@ export function readYaml<S extends z.ZodType>(
     diagnostics.error(src.file, line, col, missing ? `missing required key '${issue.path.join('.')}'` : `'${issue.path.join('.')}': ${issue.message}`);
   }
   return undefined;
+}
+
+/**
+ * Files parsed while the startup snapshot was made (the default template, the font
+ * configuration), by schema and the digest of their text: a command that reads the same text
+ * takes the data parsed then (reading such a file, YAML and schema, cost each process 7–20 ms);
+ * any other text is parsed as it is read. The data is shared: it must not be changed.
+ */
+const parsedInSnapshot = new Map<z.ZodType, Map<string, unknown>>();
+
+/** Parse a file into the startup snapshot (src/cli/snapshot/entry.ts), if it is valid. */
+export function parseForSnapshot<S extends z.ZodType>(src: YamlSource, schema: S): void {
+  const data = readYaml(src, schema, new Diagnostics());
+  if (data === undefined) return;
+  let bySchema = parsedInSnapshot.get(schema);
+  if (!bySchema) parsedInSnapshot.set(schema, (bySchema = new Map()));
+  bySchema.set(digest(src.text), data);
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { z } from 'zod';
 import { ContentError, Diagnostics } from '../content/diagnostics.js';
-import { readYaml } from '../content/yaml-file.js';
+import { parseForSnapshot, readYaml } from '../content/yaml-file.js';
 import { FontFace, type GlyphInfo } from './font-face.js';
 
 export const ROLES = ['body', 'heading', 'strong', 'emphasis', 'caption', 'box', 'running_head', 'latin_title'] as const;
@@ -88,6 +88,12 @@ export function fontsDir(): string {
 }
 
 const cache = new Map<string, FontSet>();
+
+/** Parse the font configuration into the startup snapshot: a command reading the same text takes it as it is (yaml-file.ts). */
+export function parseFontConfigForSnapshot(dir = fontsDir()): void {
+  const file = path.join(dir, 'fonts.yaml');
+  parseForSnapshot({ file, text: fs.readFileSync(file, 'utf8'), firstLine: 1 }, configSchema);
+}
 
 /** Load (once per process) the font configuration in `dir`. */
 export function loadFonts(dir = fontsDir()): FontSet {

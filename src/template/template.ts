@@ -7,7 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ContentError, Diagnostics } from '../content/diagnostics.js';
 import { FileCache } from '../content/file-cache.js';
-import { readYaml } from '../content/yaml-file.js';
+import { parseForSnapshot, readYaml } from '../content/yaml-file.js';
 
 const MM = 72 / 25.4;
 
@@ -133,6 +133,11 @@ function readTemplateFile(file: string, diagnostics: Diagnostics): TemplateFile 
     if (!template) throw new ContentError(diagnostics.items);
     return template;
   });
+}
+
+/** Parse a template file into the startup snapshot: a command reading the same text takes it as it is (yaml-file.ts). */
+export function parseTemplateForSnapshot(file: string): void {
+  parseForSnapshot({ file, text: fs.readFileSync(file, 'utf8'), firstLine: 1 }, templateSchema);
 }
 
 /**

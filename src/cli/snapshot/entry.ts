@@ -10,7 +10,6 @@
  * as does every command when the snapshot no longer fits this build (./snapshot-files.ts).
  */
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import 'diff';
@@ -20,7 +19,8 @@ import { Diagnostics } from '../../content/diagnostics.js';
 import { parseBody } from '../../content/markdown.js';
 import { categorySchema, editionSchema, entrySchema, sectionSchema } from '../../content/schema.js';
 import { readYaml } from '../../content/yaml-file.js';
-import { templatesDir, templateSchema } from '../../template/template.js';
+import { parseFontConfigForSnapshot } from '../../fonts/font-config.js';
+import { parseTemplateForSnapshot, templatesDir } from '../../template/template.js';
 import '../../edition/new-edition.js';
 import '../../edition/write-tree.js';
 import '../../proof/proof.js';
@@ -50,15 +50,16 @@ function main(args: string[]): void {
 // The first YAML file read, schema checked and Markdown body parsed in a process cost 25–30
 // ms more than the next ones: yaml, zod (which writes each schema's parser when first used)
 // and markdown-it (its rule chains) set themselves up. Done here, that is saved too. The
-// template is read the same way, for its schema, and only that: the edition's template is
-// read again when a command runs.
+// default template and the font configuration are parsed here and kept with the digest of
+// their text: a command whose file holds the same text takes them as they are (yaml-file.ts).
 const warm = (text: string) => ({ file: 'snapshot.md', text, firstLine: 1 });
 readYaml(warm('title: 上城年鉴\nyear: 2019\n'), editionSchema, new Diagnostics());
 readYaml(warm('title: 群众团体\ntitle_en: Mass Organizations\n'), categorySchema, new Diagnostics());
 readYaml(warm('title: 上城区总工会\nbyline: 刘乃华\n'), sectionSchema, new Diagnostics());
 readYaml(warm('title: 概况\nfigures:\n  - image: images/1.png\n    caption: "2018 年，上城"\n    credit: 区总工会\n'), entrySchema, new Diagnostics());
 parseBody(warm('2018年，**上城区**有*基层*工会。\n\n::: 资料\n1. 一\n:::\n'), new Diagnostics());
-readYaml(warm(fs.readFileSync(path.join(templatesDir(), 'default.yaml'), 'utf8')), templateSchema, new Diagnostics());
+parseTemplateForSnapshot(path.join(templatesDir(), 'default.yaml'));
+parseFontConfigForSnapshot();
 
 // In a Node started from a snapshot, process.argv is [node, ...the command's arguments].
 v8.startupSnapshot.setDeserializeMainFunction(() => main(process.argv.slice(1)));
