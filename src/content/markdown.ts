@@ -5,7 +5,7 @@
  *
  * Most bodies are paragraphs of plain text, with no character Markdown gives a meaning to:
  * those are split into paragraphs here, as markdown-it would (`plainBody`), and markdown-it
- * reads the rest. markdown-it took about 60 µs a body, a fifth of reading an entry.
+ * reads the rest. markdown-it took about 60 µs a body, a third of reading an entry.
  */
 import MarkdownIt from 'markdown-it';
 import container from 'markdown-it-container';
