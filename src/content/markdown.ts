@@ -63,8 +63,7 @@ export function plainBody(src: BodySource): Block[] | undefined {
     let text = '';
     for (let k = start; k < end; k++) {
       const line = lines[k]!.replace(/ +$/, '');
-      if (k > start && !(isWide([...text].pop() ?? '') && isWide([...line][0] ?? ''))) text += ' ';
-      text += line;
+      text += k > start ? segmentBreak(text, line) + line : line;
     }
     if (text) blocks.push({ kind: 'paragraph', leadsEntry: false, source: { file: src.file, line: src.firstLine + start }, runs: [{ text, style: 'body' }] });
     start = end;
@@ -168,12 +167,9 @@ function inlineRuns(t: Token, onImage: (alt: string) => void): InlineRun[] {
         onImage(c.content);
         break;
       case 'softbreak':
-      case 'hardbreak': {
-        const before = lastChar(runs);
-        const after = firstChar(children, i + 1);
-        if (!(isWide(before) && isWide(after))) push(' ');
+      case 'hardbreak':
+        push(segmentBreak(runs[runs.length - 1]?.text ?? '', nextText(children, i + 1)));
         break;
-      }
       default:
         break;
     }
@@ -181,17 +177,24 @@ function inlineRuns(t: Token, onImage: (alt: string) => void): InlineRun[] {
   return runs;
 }
 
-function lastChar(runs: InlineRun[]): string {
-  const t = runs[runs.length - 1]?.text ?? '';
-  return [...t].pop() ?? '';
-}
-
-function firstChar(children: Token[], from: number): string {
+/** The text of the next text token from `from` on ('' when there is none). */
+function nextText(children: Token[], from: number): string {
   for (let i = from; i < children.length; i++) {
     const c = children[i]!;
-    if (c.type === 'text' || c.type === 'code_inline') return [...c.content][0] ?? '';
+    if (c.type === 'text' || c.type === 'code_inline') return c.content;
   }
   return '';
+}
+
+/**
+ * What a line break between the texts `before` and `after` becomes: nothing between two wide
+ * characters (CSS Text segment-break rule), else a space. Only the characters at the break are
+ * looked at (two UTF-16 units hold any one), not the whole text before it.
+ */
+function segmentBreak(before: string, after: string): string {
+  const last = [...before.slice(-2)].pop() ?? '';
+  const first = [...after.slice(0, 2)][0] ?? '';
+  return isWide(last) && isWide(first) ? '' : ' ';
 }
 
 /** East Asian Wide/Fullwidth: a segment break between two of these is removed. */
