@@ -21,7 +21,7 @@ export function printColours(): ColourScheme {
     black: [0, 0, 0, 100],
     tint: [0, 0, 0, 6],
     beginInk(doc) {
-      const d = doc as unknown as PdfkitInternals & { ref(data: object): { end(): void }; page: { ext_gstates: Record<string, unknown> } };
+      const d = doc as unknown as PdfkitInternals & { page: { ext_gstates: Record<string, unknown> } };
       if (!overprint) {
         const ref = d.ref({ Type: 'ExtGState', OP: true, op: true, OPM: 1 });
         ref.end();

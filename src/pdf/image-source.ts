@@ -1,52 +1,140 @@
 /**
- * What pdfkit is given for a picture: the file itself, except for a PNG that pdfkit could
- * embed only on the event loop (one with an alpha channel, a palette with transparent
- * entries, or interlaced lines: it decodes those with asynchronous zlib). A build writes its
- * pages without waiting, so the PDF would end unfinished, and the order in which such images
- * were written would vary from run to run. Such a PNG is decoded here, flattened onto white
- * (the page is white, and print wants no transparency) and given as an opaque 8-bit RGB PNG,
- * not interlaced: the same picture as printed, in the same bytes every time.
+ * Pictures into the PDF. A JPEG goes to pdfkit as its file, which pdfkit embeds as it is. A
+ * PNG is read here and handed to pdfkit as an image object of the same kind as its own
+ * (`PngImage`), which writes the same PDF objects, for two reasons:
+ *
+ * - pdfkit's PNG reader (png-js) copies the image data into an array a byte at a time: a
+ *   print-size photo of 4.5 MB took 300 ms and an array of 4.5 million numbers, for every
+ *   photo of the book. Here the data is sliced out of the file's chunks as it is.
+ * - pdfkit embeds some PNGs only on the event loop (an alpha channel, a palette with
+ *   transparent entries, interlaced lines: it decodes those with asynchronous zlib). A build
+ *   writes its pages without waiting, so the PDF would end unfinished, and the order in which
+ *   such images were written would vary from run to run. It also writes a colour-key mask
+ *   (tRNS in a grey or RGB PNG) from the chunk's bytes read as samples, which masks the wrong
+ *   colour. Such a PNG is decoded here, flattened onto white (the page is white, and print
+ *   wants no transparency) and embedded as an opaque 8-bit RGB PNG, not interlaced: the same
+ *   picture as printed, in the same bytes every time.
  */
 import fs from 'node:fs';
 import { PNG } from 'pngjs';
-import { readAt } from '../content/read-at.js';
+import type { PdfkitImages, PdfkitReference } from './pdfkit-internals.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** IHDR's colour types with an alpha channel: grey and alpha, RGB and alpha. */
 const ALPHA_TYPES = new Set([4, 6]);
 const PALETTE = 3;
+/** Samples per pixel of the colour types without alpha: grey, RGB, palette index. */
+const COLOURS: Record<number, number> = { 0: 1, 2: 3, 3: 1 };
 
-/** The file, or the bytes of an opaque PNG of it when pdfkit could not embed it as it is. */
-export function imageSource(file: string): string | Buffer {
-  return needsFlattening(file) ? flattened(fs.readFileSync(file)) : file;
-}
-
-function needsFlattening(file: string): boolean {
-  const fd = fs.openSync(file, 'r');
-  try {
-    // The signature and IHDR: colour type at byte 25, interlace method at 28.
-    const ihdr = Buffer.alloc(29);
-    if (readAt(fd, ihdr, 0, 29, 0) < 29 || !ihdr.subarray(0, 8).equals(PNG_SIGNATURE)) return false;
-    if (ihdr[28] === 1 || ALPHA_TYPES.has(ihdr[25]!)) return true;
-    return ihdr[25] === PALETTE && hasChunk(fd, 'tRNS');
-  } finally {
-    fs.closeSync(fd);
+/**
+ * What to give pdfkit's `image()` for the picture in `file`: the file's path, under which a
+ * PNG has been registered with the document as a `PngImage` (once per file, as pdfkit keeps
+ * the images it opened by their path).
+ */
+export function imageSource(doc: PDFKit.PDFDocument, file: string): string {
+  const images = doc as unknown as PdfkitImages;
+  if (images._imageRegistry[file] === undefined) {
+    const data = fs.readFileSync(file);
+    // pdfkit numbers its images as it opens them; a PNG takes its number here instead.
+    if (isPng(data)) images._imageRegistry[file] = new PngImage(readPng(file, opaquePng(data)), `I${++images._imageCount}`);
   }
+  return file;
 }
 
-/** Whether a chunk of this type comes before the image data (read chunk header by chunk header). */
-function hasChunk(fd: number, type: string): boolean {
-  const header = Buffer.alloc(8);
-  for (let at = 8; readAt(fd, header, 0, 8, at) === 8; at += 12 + header.readUInt32BE(0)) {
-    const name = header.toString('latin1', 4, 8);
-    if (name === type) return true;
-    if (name === 'IDAT' || name === 'IEND') return false;
+/** The PNG in `data`, or, when it has transparency or is interlaced, that picture flattened onto white as an opaque RGB PNG. */
+export function opaquePng(data: Buffer): Buffer {
+  return needsFlattening(data) ? flattened(data) : data;
+}
+
+/** An alpha channel, interlacing (both in IHDR), or a tRNS chunk (before the image data). */
+function needsFlattening(data: Buffer): boolean {
+  if (data.length < 29 || data[28] === 1 || ALPHA_TYPES.has(data[25]!)) return true;
+  for (let at = 8; at + 8 <= data.length; at += 12 + data.readUInt32BE(at)) {
+    const type = data.toString('latin1', at + 4, at + 8);
+    if (type === 'tRNS') return true;
+    if (type === 'IDAT' || type === 'IEND') return false;
   }
   return false;
+}
+
+function isPng(data: Buffer): boolean {
+  return data.subarray(0, 8).equals(PNG_SIGNATURE);
 }
 
 function flattened(data: Buffer): Buffer {
   // pngjs gives 8-bit RGBA whatever the file's colour type, depth or interlacing.
   const image = PNG.sync.read(data);
   return PNG.sync.write(image, { colorType: 2, inputColorType: 6, bgColor: { red: 255, green: 255, blue: 255 } });
+}
+
+/** A PNG's header and the chunks a PDF image is made of. */
+interface Png {
+  width: number;
+  height: number;
+  bits: number;
+  colourType: number;
+  /** PLTE: the palette's RGB triples. */
+  palette: Buffer | undefined;
+  /** The IDAT chunks' data, joined: the deflated, filtered scanlines. */
+  data: Buffer;
+}
+
+/** Read the chunks of the PNG in `data` (from `file`, named in errors). */
+function readPng(file: string, data: Buffer): Png {
+  const broken = (what: string) => new Error(`${file}: ${what}; the PNG file is damaged: export it again`);
+  if (!isPng(data)) throw broken('no PNG signature');
+  let header: Omit<Png, 'palette' | 'data'> | undefined;
+  let palette: Buffer | undefined;
+  const idat: Buffer[] = [];
+  for (let at = 8; ;) {
+    if (at + 12 > data.length) throw broken('it ends before its IEND chunk');
+    const length = data.readUInt32BE(at);
+    const type = data.toString('latin1', at + 4, at + 8);
+    const body = data.subarray(at + 8, at + 8 + length);
+    if (body.length < length) throw broken(`its ${type} chunk is cut short`);
+    if (type === 'IHDR') {
+      header = { width: body.readUInt32BE(0), height: body.readUInt32BE(4), bits: body[8]!, colourType: body[9]! };
+    } else if (type === 'PLTE') palette = body;
+    else if (type === 'IDAT') idat.push(body);
+    else if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  if (!header) throw broken('no IHDR chunk');
+  if (idat.length === 0) throw broken('no image data (IDAT)');
+  if (header.colourType === PALETTE && !palette) throw broken('no palette (PLTE) for its colours');
+  return { ...header, palette: header.colourType === PALETTE ? palette : undefined, data: Buffer.concat(idat) };
+}
+
+/**
+ * An opaque, non-interlaced PNG as pdfkit's image objects are: the PDF image is the PNG's
+ * own image data, undone by the PNG predictor, in the objects and order pdfkit's PNGImage
+ * writes for such a PNG (so a PDF has the same bytes as when pdfkit read the file itself).
+ */
+class PngImage {
+  readonly width: number;
+  readonly height: number;
+  obj: PdfkitReference | null = null;
+
+  constructor(private readonly png: Png, readonly label: string) {
+    this.width = png.width;
+    this.height = png.height;
+  }
+
+  embed(doc: PdfkitImages): void {
+    if (this.obj) return;
+    const { png } = this;
+    const colours = COLOURS[png.colourType]!;
+    const obj = (this.obj = doc.ref({ Type: 'XObject', Subtype: 'Image', BitsPerComponent: png.bits, Width: png.width, Height: png.height, Filter: 'FlateDecode' }));
+    const params = doc.ref({ Predictor: 15, Colors: colours, BitsPerComponent: png.bits, Columns: png.width });
+    obj.data.DecodeParms = params;
+    params.end();
+    if (png.palette) {
+      const palette = doc.ref();
+      palette.end(png.palette);
+      obj.data.ColorSpace = ['Indexed', 'DeviceRGB', png.palette.length / 3 - 1, palette];
+    } else {
+      obj.data.ColorSpace = colours === 1 ? 'DeviceGray' : 'DeviceRGB';
+    }
+    obj.end(png.data);
+  }
 }

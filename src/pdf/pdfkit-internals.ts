@@ -36,7 +36,20 @@ export interface PdfkitInternals {
   /** A named destination on the current page. */
   addNamedDestination(name: string, ...args: unknown[]): void;
   /** A new indirect object holding `data`, written when ended. */
-  ref(data: object): { end(): void };
+  ref(data?: object): PdfkitReference;
+}
+
+/** An indirect object: its dictionary, and its stream's bytes given to `end` (deflated if the dictionary names no filter). */
+export interface PdfkitReference {
+  data: Record<string, unknown>;
+  end(stream?: Uint8Array): void;
+}
+
+/** The images a document has opened, by the path they were opened with, and how many it has numbered (I1, I2, …). */
+export interface PdfkitImages {
+  _imageRegistry: Record<string, unknown>;
+  _imageCount: number;
+  ref(data?: object): PdfkitReference;
 }
 
 /** A structure element of a tagged PDF. */

@@ -197,7 +197,7 @@ function overlayFaces(options: WriteOptions): FontFace[] {
 }
 
 function drawPage(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, tags: Tagger, page: Page, colours: ColourScheme): void {
-  for (const img of page.images) tags.image(img.alt, () => doc.image(imageSource(img.file), img.x, img.y, { width: img.width, height: img.height }));
+  for (const img of page.images) tags.image(img.alt, () => doc.image(imageSource(doc, img.file), img.x, img.y, { width: img.width, height: img.height }));
   tags.artifact(() => {
     for (const f of page.frames) {
       doc.save().lineWidth(f.stroke).rect(f.x, f.y, f.width, f.height);

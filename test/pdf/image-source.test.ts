@@ -1,57 +1,136 @@
 /**
- * Pictures pdfkit could embed only asynchronously (transparency, interlacing) are given to it
- * decoded and flattened onto white as opaque PNGs (src/pdf/image-source.ts); others as files.
- * The two fixtures were made with ImageMagick: a 16-bit RGB gradient saved interlaced, and a
- * blue rectangle on a palette whose white is transparent.
+ * Pictures into the PDF (src/pdf/image-source.ts). An opaque PNG is read from its chunks and
+ * gives the same PDF, byte for byte, as pdfkit reading the file itself; one with transparency
+ * or interlacing is decoded and flattened onto white as an opaque PNG first. The two fixtures
+ * were made with ImageMagick: a 16-bit RGB gradient saved interlaced, and a blue rectangle on
+ * a palette whose white is transparent.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
+import PDFDocument from 'pdfkit';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { imageSource } from '../../src/pdf/image-source.js';
+import { imageSource, opaquePng } from '../../src/pdf/image-source.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-image-'));
 const SAMPLE_PNG = 'content/2019/01-qunzhong-tuanti/01-zonggonghui/images/01-leishan.png';
 
-/** A 2 × 1 RGBA PNG: a transparent pixel, then red at half opacity. */
-function rgbaFile(): string {
-  const png = new PNG({ width: 2, height: 1 });
-  png.data.set([0, 0, 0, 0, 255, 0, 0, 128]);
-  const file = path.join(tmp, 'rgba.png');
-  fs.writeFileSync(file, PNG.sync.write(png, { colorType: 6 }));
+function pngFile(name: string, width: number, height: number, pixel: (x: number, y: number) => number[], options: object): string {
+  const png = new PNG({ width, height });
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) png.data.set(pixel(x, y), 4 * (y * width + x));
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, PNG.sync.write(png, options));
   return file;
 }
 
-function decoded(source: string | Buffer): PNG & { colorType: number; interlace: boolean } {
-  expect(Buffer.isBuffer(source)).toBe(true);
-  return PNG.sync.read(source as Buffer) as PNG & { colorType: number; interlace: boolean };
+/** A 2 × 1 RGBA PNG: a transparent pixel, then red at half opacity. */
+const rgbaFile = () => pngFile('rgba.png', 2, 1, (x) => (x === 0 ? [0, 0, 0, 0] : [255, 0, 0, 128]), { colorType: 6 });
+
+function chunk(type: string, body: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(body.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(zlib.crc32(Buffer.concat([head.subarray(4), body])), 0);
+  return Buffer.concat([head, body, crc]);
 }
 
-describe('image sources', () => {
-  it('gives an opaque PNG and a JPEG as their files', () => {
-    expect(imageSource(SAMPLE_PNG)).toBe(SAMPLE_PNG);
-    const jpeg = path.join(tmp, 'photo.jpg');
-    fs.writeFileSync(jpeg, Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
-    expect(imageSource(jpeg)).toBe(jpeg);
+/** The PNG in `file` with its image data split over `parts` IDAT chunks, as large photos have it, and `extra` chunks before the data. */
+function rechunked(file: string, parts: number, extra: Buffer[] = []): Buffer {
+  const data = fs.readFileSync(file);
+  const chunks: { type: string; body: Buffer }[] = [];
+  for (let at = 8; at < data.length; at += 12 + data.readUInt32BE(at)) {
+    chunks.push({ type: data.toString('latin1', at + 4, at + 8), body: data.subarray(at + 8, at + 8 + data.readUInt32BE(at)) });
+  }
+  const idat = Buffer.concat(chunks.filter((c) => c.type === 'IDAT').map((c) => c.body));
+  const size = Math.ceil(idat.length / parts);
+  const split = Array.from({ length: parts }, (_, k) => chunk('IDAT', idat.subarray(k * size, (k + 1) * size)));
+  const ihdr = chunks.find((c) => c.type === 'IHDR')!;
+  const plte = chunks.filter((c) => c.type === 'PLTE').map((c) => chunk('PLTE', c.body));
+  return Buffer.concat([data.subarray(0, 8), chunk('IHDR', ihdr.body), ...plte, ...extra, ...split, chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** The bytes of a one-page PDF with the picture drawn twice, by pdfkit reading it (`ours` false) or through imageSource. */
+async function pdfWith(file: string, ours: boolean): Promise<Buffer> {
+  const doc = new PDFDocument({ info: { CreationDate: new Date(0) } });
+  const parts: Buffer[] = [];
+  doc.on('data', (b: Buffer) => parts.push(b));
+  const done = new Promise((resolve) => doc.on('end', resolve));
+  for (const y of [0, 200]) doc.image(ours ? imageSource(doc, file) : file, 0, y, { width: 100 });
+  doc.end();
+  await done;
+  return Buffer.concat(parts);
+}
+
+function decoded(data: Buffer): PNG & { colorType: number; interlace: boolean } {
+  return PNG.sync.read(data) as PNG & { colorType: number; interlace: boolean };
+}
+
+describe('opaque PNGs, read from their chunks', () => {
+  const cases: [string, () => string][] = [
+    ['the sample photo (8-bit palette)', () => SAMPLE_PNG],
+    ['8-bit RGB', () => pngFile('rgb.png', 40, 30, (x, y) => [x * 6, y * 8, (x + y) * 3, 255], { colorType: 2 })],
+    ['16-bit grey', () => pngFile('grey16.png', 33, 7, (x, y) => [x * 7, x * 7, x * 7, y], { colorType: 0, bitDepth: 16 })],
+    ['16-bit RGB', () => pngFile('rgb16.png', 9, 9, (x, y) => [x * 20, y * 20, 99, 255], { colorType: 2, bitDepth: 16 })],
+    ['image data in five IDAT chunks', () => {
+      const file = path.join(tmp, 'split.png');
+      fs.writeFileSync(file, rechunked(pngFile('whole.png', 64, 64, (x, y) => [x * 4, y * 4, x ^ y, 255], { colorType: 2 }), 5));
+      return file;
+    }],
+  ];
+  for (const [name, file] of cases) {
+    it(`gives the PDF pdfkit writes from the file itself: ${name}`, async () => {
+      const f = file();
+      const ours = await pdfWith(f, true);
+      expect(ours.toString('latin1')).toContain('/Subtype /Image');
+      // Drawn twice, embedded once.
+      expect(ours.toString('latin1').match(/\/Subtype \/Image/g)).toHaveLength(1);
+      expect(ours.equals(await pdfWith(f, false))).toBe(true);
+    });
+  }
+
+  it('names the file when the PNG is cut short', async () => {
+    const whole = fs.readFileSync(SAMPLE_PNG);
+    const file = path.join(tmp, 'cut.png');
+    fs.writeFileSync(file, whole.subarray(0, whole.length - 100));
+    await expect(pdfWith(file, true)).rejects.toThrow(`${file}: its IDAT chunk is cut short; the PNG file is damaged: export it again`);
+  });
+});
+
+describe('PNGs with transparency or interlacing, flattened', () => {
+  it('keeps an opaque PNG as it is', () => {
+    const data = fs.readFileSync(SAMPLE_PNG);
+    expect(opaquePng(data)).toBe(data);
   });
 
   it('flattens an alpha channel onto white, as opaque RGB', () => {
-    const png = decoded(imageSource(rgbaFile()));
+    const png = decoded(opaquePng(fs.readFileSync(rgbaFile())));
     expect(png.colorType).toBe(2);
     expect([...png.data]).toEqual([255, 255, 255, 255, 255, 127, 127, 255]);
   });
 
   it('flattens a palette with a transparent entry onto white', () => {
-    const png = decoded(imageSource('test/fixtures/palette-transparent.png'));
+    const png = decoded(opaquePng(fs.readFileSync('test/fixtures/palette-transparent.png')));
     const pixel = (x: number, y: number) => [...png.data.subarray(4 * (y * png.width + x), 4 * (y * png.width + x) + 3)];
     expect(pixel(0, 0)).toEqual([255, 255, 255]);
     expect(pixel(30, 20)).toEqual([0x33, 0x66, 0xcc]);
   });
 
+  it('flattens an RGB colour key (tRNS) onto white, where pdfkit would mask the wrong colour', () => {
+    // Black is transparent: the key is three 16-bit samples.
+    const file = path.join(tmp, 'keyed.png');
+    const source = pngFile('unkeyed.png', 2, 1, (x) => (x === 0 ? [0, 0, 0, 255] : [10, 20, 30, 255]), { colorType: 2 });
+    fs.writeFileSync(file, rechunked(source, 1, [chunk('tRNS', Buffer.alloc(6))]));
+    const png = decoded(opaquePng(fs.readFileSync(file)));
+    expect(png.colorType).toBe(2);
+    expect([...png.data]).toEqual([255, 255, 255, 255, 10, 20, 30, 255]);
+  });
+
   it('gives an interlaced PNG not interlaced, with the same pixels', () => {
     const file = 'test/fixtures/interlaced-16bit.png';
-    const png = decoded(imageSource(file));
+    const png = decoded(opaquePng(fs.readFileSync(file)));
     expect(png.interlace).toBe(false);
     expect([...png.data]).toEqual([...PNG.sync.read(fs.readFileSync(file)).data]);
   });
