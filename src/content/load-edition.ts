@@ -352,7 +352,12 @@ function resolveImage(
  */
 const IMAGE_HEAD = 64 * 1024;
 
-/** The pixel size of a PNG or JPEG whose header reads and whose end is there (IEND chunk, EOI marker). */
+/**
+ * The pixel size of a PNG or JPEG whose header reads and whose end is there (IEND chunk, EOI
+ * marker), as it is shown: a JPEG whose EXIF orientation turns it a quarter (5–8: phones
+ * store portrait photos so) is drawn turned (pdfkit reads the same tag), so its frame is
+ * as tall as the stored picture is wide.
+ */
 function wholeImageSize(file: string): Figure['pixels'] | undefined {
   const fd = fs.openSync(file, 'r');
   try {
@@ -361,7 +366,8 @@ function wholeImageSize(file: string): Figure['pixels'] | undefined {
     const end = bytesAt(fd, Math.max(0, size - 16), Math.min(size, 16));
     const whole = info?.type === 'png' ? end.subarray(-12).includes('IEND')
       : info?.type === 'jpg' ? end.includes(Buffer.from([0xff, 0xd9])) : false;
-    return whole && info?.width && info.height ? { width: info.width, height: info.height } : undefined;
+    if (!whole || !info?.width || !info.height) return undefined;
+    return (info.orientation ?? 1) > 4 ? { width: info.height, height: info.width } : { width: info.width, height: info.height };
   } finally {
     fs.closeSync(fd);
   }
