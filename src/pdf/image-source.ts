@@ -64,7 +64,10 @@ function isPng(data: Buffer): boolean {
 function flattened(data: Buffer): Buffer {
   // pngjs gives 8-bit RGBA whatever the file's colour type, depth or interlacing.
   const image = PNG.sync.read(data);
-  return PNG.sync.write(image, { colorType: 2, inputColorType: 6, bgColor: { red: 255, green: 255, blue: 255 } });
+  // Its default tries every PNG filter on every row and deflates at level 9: for a 1800 ×
+  // 1200 photo 400–480 ms, where the Sub filter at level 6 took 220–250 for a file 6% smaller
+  // to 1% larger.
+  return PNG.sync.write(image, { colorType: 2, inputColorType: 6, bgColor: { red: 255, green: 255, blue: 255 }, filterType: 1, deflateLevel: 6 });
 }
 
 /** A PNG's header and the chunks a PDF image is made of. */
