@@ -17,6 +17,7 @@
  */
 import fs from 'node:fs';
 import { PNG } from 'pngjs';
+import { FileCache } from '../content/file-cache.js';
 import type { PdfkitImages, PdfkitReference } from './pdfkit-internals.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -34,12 +35,18 @@ const COLOURS: Record<number, number> = { 0: 1, 2: 3, 3: 1 };
 export function imageSource(doc: PDFKit.PDFDocument, file: string): string {
   const images = doc as unknown as PdfkitImages;
   if (images._imageRegistry[file] === undefined) {
-    const data = fs.readFileSync(file);
+    const png = pngs.get(file, () => {
+      const data = fs.readFileSync(file);
+      return isPng(data) ? readPng(file, opaquePng(data)) : undefined;
+    });
     // pdfkit numbers its images as it opens them; a PNG takes its number here instead.
-    if (isPng(data)) images._imageRegistry[file] = new PngImage(readPng(file, opaquePng(data)), `I${++images._imageCount}`);
+    if (png) images._imageRegistry[file] = new PngImage(png, `I${++images._imageCount}`);
   }
   return file;
 }
+
+/** PNGs as read, kept while their files stay the same in a process that proofs again on every save (proof --watch). */
+const pngs = new FileCache<Png | undefined>();
 
 /** The PNG in `data`, or, when it has transparency or is interlaced, that picture flattened onto white as an opaque RGB PNG. */
 export function opaquePng(data: Buffer): Buffer {

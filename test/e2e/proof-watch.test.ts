@@ -65,7 +65,7 @@ it('re-sets the proof after an entry is saved, with the new text', async () => {
   }
 });
 
-it('sets the figure of a photo replaced by one of another shape to the new shape', async () => {
+it('sets a photo replaced by one of another shape, in a frame of the new shape', async () => {
   const { tmp, output } = editionCopy();
   const section = path.join(tmp, '2019/01-qunzhong-tuanti/01-zonggonghui');
   const photo = path.join(section, 'images/01-leishan.png');
@@ -73,14 +73,19 @@ it('sets the figure of a photo replaced by one of another shape to the new shape
   try {
     await first;
     const box = () => last().pages.flatMap((p) => p.images).map((i) => i.width / i.height);
+    /** The pixel sizes of the pictures in the proof PDF (their dictionaries are plain text). */
+    const embedded = () => [...fs.readFileSync(output, 'latin1').matchAll(/\/Subtype \/Image\n\/BitsPerComponent \d+\n\/Width (\d+)\n\/Height (\d+)/g)].map((m) => `${m[1]}×${m[2]}`);
     // The sample's photo is 400 × 500 pixels.
     expect(box()).toEqual([0.8]);
+    expect(embedded()).toEqual(['400×500']);
     const saved = next();
     const wide = new PNG({ width: 800, height: 200 });
     wide.data.fill(200);
     fs.writeFileSync(photo, PNG.sync.write(wide));
     await saved;
     expect(box()).toEqual([4]);
+    // The new picture itself, not the one read for the proof before.
+    expect(embedded()).toEqual(['800×200']);
   } finally {
     watcher.close();
   }
