@@ -26,6 +26,7 @@ const ALPHA_TYPES = new Set([4, 6]);
 const PALETTE = 3;
 /** Samples per pixel of the colour types without alpha: grey, RGB, palette index. */
 const COLOURS: Record<number, number> = { 0: 1, 2: 3, 3: 1 };
+const BIT_DEPTHS = new Set([1, 2, 4, 8, 16]);
 
 /**
  * What to give pdfkit's `image()` for the picture in `file`: the file's path, under which a
@@ -55,7 +56,9 @@ export function opaquePng(data: Buffer): Buffer {
 
 /** An alpha channel, interlacing (both in IHDR), or a tRNS chunk (before the image data). */
 function needsFlattening(data: Buffer): boolean {
-  if (data.length < 29 || data[28] === 1 || ALPHA_TYPES.has(data[25]!)) return true;
+  // Too short for an IHDR: readPng says what is wrong with it.
+  if (data.length < 29) return false;
+  if (data[28] === 1 || ALPHA_TYPES.has(data[25]!)) return true;
   for (let at = 8; at + 8 <= data.length; at += 12 + data.readUInt32BE(at)) {
     const type = data.toString('latin1', at + 4, at + 8);
     if (type === 'tRNS') return true;
@@ -110,6 +113,7 @@ function readPng(file: string, data: Buffer): Png {
     at += 12 + length;
   }
   if (!header) throw broken('no IHDR chunk');
+  if (COLOURS[header.colourType] === undefined || !BIT_DEPTHS.has(header.bits)) throw broken(`its header gives colour type ${header.colourType} at ${header.bits} bits, which PNG does not define`);
   if (idat.length === 0) throw broken('no image data (IDAT)');
   if (header.colourType === PALETTE && !palette) throw broken('no palette (PLTE) for its colours');
   return { ...header, palette: header.colourType === PALETTE ? palette : undefined, data: Buffer.concat(idat) };

@@ -91,6 +91,15 @@ describe('opaque PNGs, read from their chunks', () => {
     });
   }
 
+  it('names the file when the PNG has a colour type PNG does not define', async () => {
+    const data = Buffer.from(fs.readFileSync(SAMPLE_PNG));
+    // IHDR's colour type (byte 25) from 3 to 5; its CRC is not checked.
+    data[25] = 5;
+    const file = path.join(tmp, 'type5.png');
+    fs.writeFileSync(file, data);
+    await expect(pdfWith(file, true)).rejects.toThrow(`${file}: its header gives colour type 5 at 8 bits, which PNG does not define; the PNG file is damaged: export it again`);
+  });
+
   it('names the file when the PNG is cut short', async () => {
     const whole = fs.readFileSync(SAMPLE_PNG);
     const file = path.join(tmp, 'cut.png');
