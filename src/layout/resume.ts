@@ -6,6 +6,7 @@
  * with a digest of the sources it came from; the pages from there on are the same only while
  * that digest is, and the template and fonts with it (layoutKey).
  */
+import path from 'node:path';
 import { digest } from '../content/digest.js';
 import type { FontSet } from '../fonts/font-config.js';
 import type { Category, Entry } from '../model/document.js';
@@ -47,10 +48,12 @@ export function resumedStart(category: Category, point: ResumePoint, template: T
 
 /**
  * What a layout depends on besides the content: the template as read and the fonts'
- * files. The page record keeps it; a proof resumes only under the same.
+ * files. The page record keeps it; a proof resumes only under the same. Where the program
+ * lies is left out (the template's folder), so a copy of the project in another place
+ * resumes from the pages its build recorded.
  */
 export function layoutKey(template: Template, fonts: FontSet): string {
-  return digest(JSON.stringify([template, fonts.files()]));
+  return digest(JSON.stringify([{ ...template, file: path.basename(template.file) }, fonts.files()]));
 }
 
 /**
