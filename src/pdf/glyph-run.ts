@@ -52,14 +52,15 @@ export class GlyphWriter {
   }
 
   /**
-   * Draw `text` plainly, glyph after glyph at its advance, its first glyph's origin at (x,
-   * baseline) in pdfkit's coordinates, for marks around the page (a proof's watermark and line
-   * numbers): pdfkit's own text() would shape it with fontkit, whose first use costs tens of ms.
+   * Draw runs of plain text (`plainRun`), their first glyphs' origins at (x, baseline) in
+   * pdfkit's coordinates, for marks around the page (a proof's watermark and line numbers), as
+   * one piece of the content stream: pdfkit's own text() would shape them with fontkit, whose
+   * first use costs tens of ms.
    */
-  plain(run: GlyphRun): void {
+  plain(runs: readonly GlyphRun[]): void {
     this.beginText();
     const out = this.bytes.reset();
-    this.ops(run, out);
+    for (const run of runs) this.ops(run, out);
     // As pdfkit ends every piece of content it is given as a string.
     out.byte(0x0a);
     (this.doc as unknown as PdfkitInternals).addContent(out.take());

@@ -5,7 +5,7 @@
  * never moving anything on it, so the layout is the book's own.
  */
 import type { FontFace } from '../fonts/font-face.js';
-import type { Page, WrittenPage } from '../layout/types.js';
+import type { GlyphRun, Page, WrittenPage } from '../layout/types.js';
 import { plainRun, type GlyphWriter } from './glyph-run.js';
 
 export interface ProofOverlay {
@@ -46,26 +46,30 @@ export function drawWatermark(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, o: P
   doc.rotate(-35, { origin: [pageWidth / 2, pageHeight / 2] });
   const { run, width } = plainRun(o.face, size, o.watermark, baselineBelow(pageHeight / 2 - 24, o.face, size));
   run.x = pageWidth / 2 - width / 2;
-  glyphs.plain(run);
+  glyphs.plain([run]);
   doc.restore();
 }
 
 /** Line numbers and change bars, in the margins beside each column. */
 export function drawProofMarks(doc: PDFKit.PDFDocument, glyphs: GlyphWriter, page: Page, o: ProofOverlay): void {
+  const numbers: GlyphRun[] = [];
   for (const l of numberedLines(page)) {
     const x = page.columns[l.column]!;
     if (o.lineNumbers) {
       const { run, width } = plainRun(o.face, 5, String(l.number), baselineBelow(l.baseline - 4.2, o.face, 5));
       run.x = x - 3 - width;
-      doc.save().fillColor([0, 0, 0, 60]);
-      glyphs.plain(run);
-      doc.restore();
+      numbers.push(run);
     }
     if (o.changed.has(proofLineKey(page.number, l.column, l.number))) {
       const outer = l.column === 0 ? x - 12 : x + o.columnWidth + 8;
       doc.save().lineWidth(1.5).strokeColor([0, 100, 100, 0]).moveTo(outer, l.baseline - 8).lineTo(outer, l.baseline + 2).stroke().restore();
     }
   }
+  // The page's numbers in one piece (a page has some ninety).
+  if (numbers.length === 0) return;
+  doc.save().fillColor([0, 0, 0, 60]);
+  glyphs.plain(numbers);
+  doc.restore();
 }
 
 export function proofLineKey(page: number, column: number, lineNumber: number): string {
