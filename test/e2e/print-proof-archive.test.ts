@@ -123,7 +123,7 @@ describe('proofs', () => {
       ...fs.readdirSync(category).filter((f) => !f.endsWith('.yaml')).map((f) => path.join(category, f)),
       path.join(category, '03-fulian/04-shangjiahe.md'),
     ];
-    const bookRecord = readPageRecord(book)!;
+    const bookRecord = readPageRecord(book, 'content/2019')!;
     const starts = bookRecord.starts;
     // The 类目's last page, the one balanced: the page before the index.
     const last = starts.find((s) => s.title === '索引')!.page - 1;

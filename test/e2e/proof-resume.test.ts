@@ -35,7 +35,7 @@ async function both(target: string): Promise<{ from: number; whole: number; same
 
 describe('proofs resumed from the last build', () => {
   it('keep where each page of a 类目 began in its flow, in the build\'s layout record, but on its first page', () => {
-    const record = readLayoutRecord(book)!;
+    const record = readLayoutRecord(book, edition)!;
     expect(record.resume['1']).toBeUndefined();
     const points = Object.entries(record.resume);
     expect(points.length).toBeGreaterThanOrEqual(5);
@@ -48,11 +48,11 @@ describe('proofs resumed from the last build', () => {
     expect(points.some(([, p]) => p.pendingPage.some((f) => f.file.endsWith('11-shangfeng-qingchuangying.md') && f.figure === 0))).toBe(true);
     expect(record.layout).toMatch(/^[\w-]{27}$/);
     // The layout record is a small part of the page record, which a proof does not read.
-    expect(record.starts).toEqual(readPageRecord(book)!.starts);
+    expect(record.starts).toEqual(readPageRecord(book, edition)!.starts);
   });
 
   it('give every 分目 and entry the same bytes as laying the whole 类目 out, from the page where it starts', async () => {
-    const record = readLayoutRecord(book)!;
+    const record = readLayoutRecord(book, edition)!;
     const start = (file: string) => record.starts.find((s) => s.source === file)!.page;
     const sections = fs.readdirSync(category).filter((f) => !f.endsWith('.yaml')).sort().map((f) => path.join(category, f));
     const entries = [
@@ -80,7 +80,7 @@ describe('proofs resumed from the last build', () => {
 
   it('start from an earlier page when the sources of the target\'s own page changed, as far back as they are the same', async () => {
     const target = path.join(category, '04-kexie');
-    const point = readLayoutRecord(book)!.resume['6']!;
+    const point = readLayoutRecord(book, edition)!.resume['6']!;
     expect((await both(target)).from).toBe(6);
     // The flow's chunks in order: each 分目's section.yaml, then its entries; edit the one page 6 begins in.
     const chunks = fs.readdirSync(category).filter((f) => !f.endsWith('.yaml')).sort().flatMap((s) => [
@@ -95,7 +95,7 @@ describe('proofs resumed from the last build', () => {
       const r = await both(target);
       expect(r.same).toBe(true);
       // Page 5 began before that chunk and read nothing of it: the proof starts there, not at page 1.
-      expect(readLayoutRecord(book)!.resume['5']!.through).toBeLessThan(point.chunk);
+      expect(readLayoutRecord(book, edition)!.resume['5']!.through).toBeLessThan(point.chunk);
       expect(r.from).toBe(5);
     } finally {
       fs.writeFileSync(edited, text);
@@ -118,12 +118,26 @@ describe('proofs resumed from the last build', () => {
 
   it('lay the whole 类目 out under another template or other fonts than the build\'s', async () => {
     const file = layoutFile(book);
-    const record = readLayoutRecord(book)!;
-    fs.writeFileSync(file, JSON.stringify({ ...record, layout: 'another-template' }));
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(text), layout: 'another-template' }));
     try {
       expect((await both(path.join(category, '03-fulian'))).from).toBe(1);
     } finally {
-      fs.writeFileSync(file, JSON.stringify(record));
+      fs.writeFileSync(file, text);
     }
+  });
+
+  it('keep the page numbers and the resume of an edition moved with its build to another folder', async () => {
+    // The records name sources relative to the edition folder.
+    const stored = JSON.parse(fs.readFileSync(layoutFile(book), 'utf8')) as { starts: { source: string }[] };
+    expect(stored.starts.every((s) => !path.isAbsolute(s.source))).toBe(true);
+    // The edition as it was built (the tests above left edits in theirs), in another folder.
+    const moved = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-moved-'));
+    fs.cpSync('content/2019', path.join(moved, '2019'), { recursive: true });
+    for (const f of [book, layoutFile(book), layoutFile(book).replace(/\.layout\.json$/, '.pages.json')]) fs.copyFileSync(f, path.join(moved, path.basename(f)));
+    const r = await proof(path.join(moved, '2019/01-qunzhong-tuanti/04-kexie'), { book: path.join(moved, 'book.pdf'), date: '2026-11-29', output: path.join(moved, 'proof.pdf') });
+    expect(r.pageNumbersKnown).toBe(true);
+    expect(r.pages.map((p) => p.number)).toEqual([6, 7, 8]);
+    expect(r.laidOutFrom).toBe(6);
   });
 });
