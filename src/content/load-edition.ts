@@ -123,7 +123,8 @@ function cached<T>(
 function metaReader<S extends z.ZodType>(schema: S) {
   const cache = new FileCache<Read<{ meta: z.infer<S> | undefined; digest: string }>>();
   return (file: string, diagnostics: Diagnostics) => cached(cache, file, diagnostics, (own) => {
-    const text = readText(file);
+    const text = contentText(file, own);
+    if (text === undefined) return { meta: undefined, digest: digest('') };
     return { meta: readYaml({ file, text, firstLine: 1 }, schema, own), digest: digest(text) };
   });
 }
@@ -246,7 +247,10 @@ function loadPreface(root: string, rel: string, realRoot: string, diagnostics: D
     diagnostics.error(editionFile, 1, 1, `preface '${rel}' not found inside the edition folder`);
     return [];
   }
-  return cached(prefaces, file, diagnostics, (own) => parseBody({ file, text: readText(file), firstLine: 1 }, own));
+  return cached(prefaces, file, diagnostics, (own) => {
+    const text = contentText(file, own);
+    return text === undefined ? [] : parseBody({ file, text, firstLine: 1 }, own);
+  });
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -259,10 +263,11 @@ function loadEntry(file: string, realRoot: string, diagnostics: Diagnostics): Or
 }
 
 function parseEntry(file: string, realRoot: string, diagnostics: Diagnostics, uses: (image: string) => void): Ordered<Entry> {
-  const text = readText(file);
-  const m = FRONT_MATTER.exec(text);
+  const text = contentText(file, diagnostics);
   const source: SourceRef = { file, line: 1 };
-  const empty = { title: '', blocks: [], figures: [], index: [], source, digest: digest(text), order: prefixOrder(path.basename(file)) };
+  const empty = { title: '', blocks: [], figures: [], index: [], source, digest: digest(text ?? ''), order: prefixOrder(path.basename(file)) };
+  if (text === undefined) return empty;
+  const m = FRONT_MATTER.exec(text);
   if (!m) {
     diagnostics.error(file, 1, 1, text.startsWith('---')
       ? "the front matter is not closed: end it with a line '---' before the text"
@@ -401,4 +406,36 @@ function isFile(file: string): boolean {
 /** UTF-8 text, BOM removed, NFC-normalised (pdfkit renders decomposed text badly). */
 export function readText(file: string): string {
   return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').normalize('NFC');
+}
+
+/**
+ * A content file's text (readText), or undefined when the file is not UTF-8: reported at its
+ * first character that is not, saying so when the file reads as GB18030 (GBK, what Windows
+ * Notepad saves Chinese text as), and then not parsed, so that no error about misread
+ * characters follows (a front matter read as UTF-8 fails its schema in ways that say
+ * nothing of the encoding).
+ */
+export function contentText(file: string, diagnostics: Diagnostics): string | undefined {
+  const text = readText(file);
+  // A replacement character is where UTF-8 decoding failed, unless the file holds one itself.
+  const at = text.indexOf('\uFFFD');
+  if (at < 0) return text;
+  const bytes = fs.readFileSync(file);
+  if (decodes(bytes, 'utf-8')) return text;
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  const column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
+  diagnostics.error(file, line, column, decodes(bytes, 'gb18030')
+    ? 'the file is not UTF-8 but GB18030 (GBK), as Windows Notepad saves Chinese text: save it as UTF-8 (Notepad: 另存为, 编码 UTF-8; or iconv -f GB18030 -t UTF-8)'
+    : 'the file is not UTF-8 text (a damaged copy, or another encoding): save it as UTF-8');
+  return undefined;
+}
+
+function decodes(bytes: Buffer, encoding: string): boolean {
+  try {
+    new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }

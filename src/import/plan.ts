@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { ContentError, Diagnostics } from '../content/diagnostics.js';
 import { CATEGORY_FILE, SECTION_FILE } from '../content/edition-files.js';
-import { readText } from '../content/load-edition.js';
+import { contentText } from '../content/load-edition.js';
 import { renderCategoryFile, renderEntryFile, renderSectionFile, type FigureFields } from '../edition/files.js';
 import { orderedName, slugOf } from '../edition/names.js';
 import { writeTree, type NewFile, type NewTree } from '../edition/write-tree.js';
@@ -26,7 +26,8 @@ export function planImport(inputFile: string, into: string): ImportPlan {
   const diagnostics = new Diagnostics();
   const target = resolveTarget(into, diagnostics);
   if (!target) throw new ContentError(diagnostics.items);
-  const text = readText(inputFile);
+  const text = contentText(inputFile, diagnostics);
+  if (text === undefined) throw new ContentError(diagnostics.items);
   const chapter = readChapter(text, inputFile, target.runningHead, diagnostics);
   const trees: NewTree[] = [];
   const taken = (title: string, where: { line: number }, what: string) => {

@@ -325,6 +325,32 @@ describe('the sample edition content/2019', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('content errors', () => {
+  const GBK_MESSAGE = 'the file is not UTF-8 but GB18030 (GBK), as Windows Notepad saves Chinese text: save it as UTF-8 (Notepad: 另存为, 编码 UTF-8; or iconv -f GB18030 -t UTF-8)';
+
+  it('an entry saved as GB18030 (GBK): one error at its first Chinese character, and nothing misread after it', () => {
+    const dir = smallEdition('');
+    // '---\ntitle: 概况\n---\n2018年，区总工会开展活动。\n' in GB18030.
+    fs.writeFileSync(path.join(dir, ENTRY), Buffer.from('2d2d2d0a7469746c653a20b8c5bff60a2d2d2d0a32303138c4eaa3acc7f8d7dcb9a4bbe1bfaad5b9bbeeb6afa1a30a', 'hex'));
+    expect(relDiagnostics(dir)).toEqual([{ severity: 'error', file: ENTRY, line: 2, column: 8, message: GBK_MESSAGE }]);
+  });
+
+  it('a section.yaml saved as GB18030, and a file in neither encoding', () => {
+    const dir = smallEdition('---\ntitle: 概况\n---\n正文。\n');
+    // 'title: 上城区总工会\n' in GB18030.
+    fs.writeFileSync(path.join(dir, SECTION_YAML), Buffer.from('7469746c653a20c9cfb3c7c7f8d7dcb9a4bbe10a', 'hex'));
+    fs.writeFileSync(path.join(dir, ENTRY), Buffer.concat([Buffer.from('---\ntitle: 概况\n---\n正文'), Buffer.from([0xff, 0xff]), Buffer.from('。\n')]));
+    expect(relDiagnostics(dir)).toEqual([
+      { severity: 'error', file: SECTION_YAML, line: 1, column: 8, message: GBK_MESSAGE },
+      { severity: 'error', file: ENTRY, line: 4, column: 3, message: 'the file is not UTF-8 text (a damaged copy, or another encoding): save it as UTF-8' },
+    ]);
+  });
+
+  it('a UTF-8 file holding a replacement character itself is read (the checks report the character)', () => {
+    const dir = smallEdition('---\ntitle: 概况\n---\n2018年\uFFFD，区总工会开展活动。\n');
+    const { edition } = loadEdition(dir);
+    expect(text(paragraphs(edition.categories[0]!.sections[0]!.entries[0]!.blocks)[0]!)).toContain('\uFFFD');
+  });
+
   it('unknown front-matter key: did-you-mean hint, and the missing title', () => {
     const dir = sampleCopy();
     edit(dir, ENTRY, 'title: 概况', 'titel: 概况');

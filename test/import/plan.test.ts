@@ -87,6 +87,15 @@ describe('yearbook import --dry-run', () => {
 });
 
 describe('yearbook import', () => {
+  it('refuses a text saved as GB18030 (GBK), saying so at its first Chinese character', () => {
+    const { dir, input } = edition();
+    // ' 上城年鉴（2019）\n\n群众团体\n' in GB18030.
+    fs.writeFileSync(input, Buffer.from('20c9cfb3c7c4eabcf8a3a832303139a3a90a0ac8bad6dacdc5cce50a', 'hex'));
+    expect(errorsOf(() => planImport(input, dir))).toEqual([
+      'the file is not UTF-8 but GB18030 (GBK), as Windows Notepad saves Chinese text: save it as UTF-8 (Notepad: 另存为, 编码 UTF-8; or iconv -f GB18030 -t UTF-8)',
+    ]);
+  });
+
   it('writes a 类目 folder that loads as part of the edition, with 600×400 placeholder photos', () => {
     const { dir, input } = edition();
     writeImport(planImport(input, dir));
