@@ -95,6 +95,7 @@ export class PdfWriter {
 
     this.tmp = path.join(path.dirname(outFile), `.${path.basename(outFile)}.${process.pid}.tmp`);
     fs.mkdirSync(path.dirname(outFile), { recursive: true });
+    removeAbandoned(outFile);
     this.file = new FileSink(this.tmp);
     this.file.attach(doc);
     this.colours = options.print ? printColours() : screenColours();
@@ -178,6 +179,30 @@ function deflateContent(page: PdfkitPage): void {
   const content = page.content;
   content.buffer = [zlib.deflateSync(Buffer.concat(content.buffer), { level: 3 })];
   content.compress = false;
+}
+
+/**
+ * Remove the temporary files that writers of `outFile` stopped before finishing left behind:
+ * a build interrupted with Ctrl-C ends at once, its work being synchronous, without removing
+ * its file. One whose process is still running (another build of the same file) is left.
+ */
+function removeAbandoned(outFile: string): void {
+  const prefix = `.${path.basename(outFile)}.`;
+  const dir = path.dirname(outFile);
+  for (const name of fs.readdirSync(dir)) {
+    const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? Number(name.slice(prefix.length, -'.tmp'.length)) : NaN;
+    if (Number.isInteger(pid) && pid !== process.pid && !running(pid)) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it runs, as another user.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Write a whole PDF of these pages (a proof; a book is written as it is laid out, see build.ts). */

@@ -2,6 +2,7 @@
  * The PDF writer takes pages as they are laid out. The front matter, laid out last, is written
  * last and stands first: in the page order, the page labels, the outline and the structure tree.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,5 +55,18 @@ describe('PdfWriter', () => {
     writer.write([page(1, '1', '第一类目')]);
     writer.abort();
     expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('removes what an interrupted writer of the same file left, but not the file of one still running', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-writer-'));
+    // A process that has ended (as a build stopped with Ctrl-C), and one that runs (this test's parent).
+    const ended = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const left = `.book.pdf.${ended}.tmp`;
+    const running = `.book.pdf.${process.ppid}.tmp`;
+    for (const name of [left, running, `.other.pdf.${ended}.tmp`]) fs.writeFileSync(path.join(dir, name), 'partial');
+    const writer = new PdfWriter(edition, template, path.join(dir, 'book.pdf'), { date: new Date(0) });
+    writer.write([page(1, '1', '第一类目')]);
+    await writer.finish();
+    expect(fs.readdirSync(dir).sort()).toEqual([running, '.other.pdf.' + ended + '.tmp', 'book.pdf'].sort());
   });
 });
