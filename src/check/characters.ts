@@ -66,7 +66,7 @@ export function brokenCharacter(ch: string): string | undefined {
   if (ch === '\t' || ch === '\n' || ch === '\r') return undefined;
   const label = codePointLabel(ch);
   if (ch === '\uFFFD') {
-    return `replacement character ${label}: the file has bytes here that are not UTF-8 (a GBK or GB18030 file, or a damaged copy); save the file as UTF-8 and retype the character`;
+    return `replacement character ${label}: a character was lost before the text came here (converted from another encoding, or copied from a damaged file); retype it from the original`;
   }
   if (/\p{Cs}/u.test(ch)) return `broken character ${label} (an unpaired UTF-16 surrogate, half of a character): write the whole character instead of an escape`;
   if (/\p{Cc}/u.test(ch)) return `control character ${label} in the text: delete it (it prints as nothing)`;

@@ -425,9 +425,18 @@ export function contentText(file: string, diagnostics: Diagnostics): string | un
   const before = text.slice(0, at);
   const line = before.split('\n').length;
   const column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
-  diagnostics.error(file, line, column, decodes(bytes, 'gb18030')
+  // Chinese text in GB18030 read as UTF-8 is mostly replacement characters; UTF-8 text with a
+  // damaged spot is mostly characters read right (GB18030 takes almost any bytes, so that it
+  // decodes says little by itself).
+  let lost = 0;
+  let read = 0;
+  for (const ch of text) {
+    if (ch === '\uFFFD') lost++;
+    else if (ch > '\x7f') read++;
+  }
+  diagnostics.error(file, line, column, lost > read && decodes(bytes, 'gb18030')
     ? 'the file is not UTF-8 but GB18030 (GBK), as Windows Notepad saves Chinese text: save it as UTF-8 (Notepad: 另存为, 编码 UTF-8; or iconv -f GB18030 -t UTF-8)'
-    : 'the file is not UTF-8 text (a damaged copy, or another encoding): save it as UTF-8');
+    : 'bytes here are not UTF-8 (a damaged copy, or text in another encoding pasted in): retype the characters here and save the file as UTF-8');
   return undefined;
 }
 

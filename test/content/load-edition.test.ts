@@ -341,7 +341,7 @@ describe('content errors', () => {
     fs.writeFileSync(path.join(dir, ENTRY), Buffer.concat([Buffer.from('---\ntitle: 概况\n---\n正文'), Buffer.from([0xff, 0xff]), Buffer.from('。\n')]));
     expect(relDiagnostics(dir)).toEqual([
       { severity: 'error', file: SECTION_YAML, line: 1, column: 8, message: GBK_MESSAGE },
-      { severity: 'error', file: ENTRY, line: 4, column: 3, message: 'the file is not UTF-8 text (a damaged copy, or another encoding): save it as UTF-8' },
+      { severity: 'error', file: ENTRY, line: 4, column: 3, message: 'bytes here are not UTF-8 (a damaged copy, or text in another encoding pasted in): retype the characters here and save the file as UTF-8' },
     ]);
   });
 
