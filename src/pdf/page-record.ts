@@ -56,12 +56,12 @@ export function pageRecord(edition: Edition, pages: readonly WrittenPage[]): Pag
 export function writePageRecord(pdfFile: string, edition: Edition, pages: readonly WrittenPage[], layout?: string): void {
   const lines = pageRecord(edition, pages);
   const relative = (file: string) => path.relative(edition.root, file);
-  const starts = inPlace(lines.starts, relative);
+  const starts = movedStarts(lines.starts, relative);
   fs.writeFileSync(recordFile(pdfFile), JSON.stringify({ ...lines, starts }));
   const record: LayoutRecord = {
     edition: edition.id,
     starts,
-    resume: Object.fromEntries(pages.flatMap((p) => (p.resume ? [[p.label, resumeIn(p.resume, relative)]] : []))),
+    resume: Object.fromEntries(pages.flatMap((p) => (p.resume ? [[p.label, movedResume(p.resume, relative)]] : []))),
     ...(layout ? { layout } : {}),
   };
   fs.writeFileSync(layoutFile(pdfFile), JSON.stringify(record));
@@ -70,7 +70,7 @@ export function writePageRecord(pdfFile: string, edition: Edition, pages: readon
 /** The page record beside `pdfFile`; the sources of its starts in the edition folder `root` (relative to it without). */
 export function readPageRecord(pdfFile: string, root?: string): PageRecord | undefined {
   const record = readJson<PageRecord>(recordFile(pdfFile));
-  return record && root !== undefined ? { ...record, starts: inPlace(record.starts, (file) => path.resolve(root, file)) } : record;
+  return record && root !== undefined ? { ...record, starts: movedStarts(record.starts, (file) => path.resolve(root, file)) } : record;
 }
 
 /** The layout record beside `pdfFile`, its sources in the edition folder `root`. */
@@ -80,18 +80,18 @@ export function readLayoutRecord(pdfFile: string, root: string): LayoutRecord | 
   const absolute = (file: string) => path.resolve(root, file);
   return {
     ...record,
-    starts: inPlace(record.starts, absolute),
-    resume: Object.fromEntries(Object.entries(record.resume).map(([label, point]) => [label, resumeIn(point, absolute)])),
+    starts: movedStarts(record.starts, absolute),
+    resume: Object.fromEntries(Object.entries(record.resume).map(([label, point]) => [label, movedResume(point, absolute)])),
   };
 }
 
 /** Starts with their sources moved by `to` (to or from the edition folder). */
-function inPlace(starts: Starts, to: (file: string) => string): Starts {
+function movedStarts(starts: Starts, to: (file: string) => string): Starts {
   return starts.map((s) => ({ ...s, source: to(s.source) }));
 }
 
 /** A resume point with the files it names moved by `to`. */
-function resumeIn(point: ResumePoint, to: (file: string) => string): ResumePoint {
+function movedResume(point: ResumePoint, to: (file: string) => string): ResumePoint {
   const figure = (r: ResumePoint['pendingColumn'][number]) => ({ ...r, file: to(r.file) });
   return {
     ...point,

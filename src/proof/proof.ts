@@ -61,7 +61,7 @@ export async function proof(targetPath: string, options: ProofOptions = {}): Pro
   const round = options.round ?? '1';
   const date = options.date ?? new Date().toISOString().slice(0, 10);
   const output = path.resolve(options.output ?? path.join('out', 'proof', `${edition.id}-${path.basename(target.startFile).replace(/\.(md|yaml)$/, '')}-${path.basename(path.dirname(target.startFile))}.pdf`));
-  const changed = options.diff ? await changedLines(pageRecord(edition, pages), options.diff, edition.root) : new Set<string>();
+  const changed = options.diff ? await changedLines(pageRecord(edition, pages), options.diff) : new Set<string>();
   await writePdf(pages, edition, template, output, {
     date: buildDate(edition.year),
     proof: { watermark: `${ROUNDS[round]}样 ${date}`, face: fonts.face('heading'), lineNumbers: true, changed, columnWidth: template.measure },
@@ -126,10 +126,10 @@ function targetPages(laid: Iterable<Page>, startFile: string, level: number, are
 }
 
 /** Lines of the proof whose text is not in the earlier proof or build (page:column:line keys). */
-async function changedLines(current: PageRecord, earlierPdf: string, root: string): Promise<Set<string>> {
+async function changedLines(current: PageRecord, earlierPdf: string): Promise<Set<string>> {
   // Loaded only for --diff.
   const { diffArrays } = await import('diff');
-  const earlier = readPageRecord(path.resolve(earlierPdf), root);
+  const earlier = readPageRecord(path.resolve(earlierPdf));
   if (!earlier) throw new Error(`${earlierPdf}: no page record (${path.basename(earlierPdf).replace(/\.pdf$/i, '')}.pages.json) beside it; diff against a PDF made by this program`);
   const flat = (r: PageRecord) => r.pages.flatMap((p) => p.lines.map((l) => ({ key: proofLineKey(p.number, l.column, l.number), text: l.text })));
   const now = flat(current);
