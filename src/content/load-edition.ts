@@ -135,8 +135,11 @@ const readSectionFile = metaReader(sectionSchema);
 
 const listings = new FileCache<Read<Child[]>>();
 
-/** Sub-folders holding `marker`, sorted by numeric prefix (an `order` key, read later, wins). */
-function orderedChildren(dir: string, marker: string, diagnostics: Diagnostics): Child[] {
+/**
+ * Sub-folders holding `marker`, sorted by numeric prefix (an `order` key, read later, wins). In
+ * a 类目 folder (`ownFile` its category.yaml) a file that is no content is reported (strayFile).
+ */
+function orderedChildren(dir: string, marker: string, diagnostics: Diagnostics, ownFile?: string): Child[] {
   return cached(listings, dir, diagnostics, (own, uses) => {
     const children: Child[] = [];
     for (const name of fs.readdirSync(dir).sort()) {
@@ -146,7 +149,11 @@ function orderedChildren(dir: string, marker: string, diagnostics: Diagnostics):
         own.warning(sub, 1, 1, 'cannot be read (a broken link?) and is skipped');
         continue;
       }
-      if (!stat.isDirectory() || name === 'images') continue;
+      if (!stat.isDirectory()) {
+        if (ownFile !== undefined && name !== ownFile) strayFile(sub, false, '类目', own);
+        continue;
+      }
+      if (name === 'images') continue;
       const file = path.join(sub, marker);
       uses(file);
       if (!isFile(file)) {
@@ -157,6 +164,26 @@ function orderedChildren(dir: string, marker: string, diagnostics: Diagnostics):
     }
     return children;
   }, marker);
+}
+
+/** What the system and editors leave in a folder beside the content: hidden files, Office's lock files, backups. */
+const NOT_CONTENT = /^[.~]|~$|\.(bak|swp|tmp)$|^(thumbs\.db|desktop\.ini)$/i;
+
+/**
+ * A file or folder in a 类目 or 分目 folder that the edition does not read: reported, so that
+ * an entry saved under another extension (.txt, .docx) or in the wrong folder is not left out
+ * of the book unnoticed; the system's and editors' own files pass in silence.
+ */
+function strayFile(file: string, folder: boolean, level: '类目' | '分目', diagnostics: Diagnostics): void {
+  if (NOT_CONTENT.test(path.basename(file))) return;
+  const message = level === '类目'
+    ? (/\.md$/i.test(file)
+      ? 'an entry directly in a 类目 folder is not read: move it into one of its 分目 folders'
+      : 'is not read (a 类目 folder holds its category.yaml and its 分目 folders): move it out of the edition')
+    : folder
+      ? 'folder is not read (a 分目 folder holds its section.yaml, its entries and an images/ folder): move it out of the edition'
+      : 'is not read and not printed: an entry is a .md file (rename it if it is one); move anything else out of the edition';
+  diagnostics.warning(file, 1, 1, message);
 }
 
 /** The edition's 类目 folders, in name order (each becomes one 类目; its order key may move it). */
@@ -198,7 +225,7 @@ type Ordered<T> = T & { order: number | undefined };
 
 function loadCategory(child: Child, realRoot: string, diagnostics: Diagnostics): Ordered<Category> {
   const { meta } = readCategoryFile(child.file, diagnostics);
-  const sections = orderedChildren(child.dir, SECTION_FILE, diagnostics).map((s) => loadSection(s, realRoot, diagnostics));
+  const sections = orderedChildren(child.dir, SECTION_FILE, diagnostics, CATEGORY_FILE).map((s) => loadSection(s, realRoot, diagnostics));
   return {
     title: meta?.title ?? '',
     titleEn: meta?.title_en,
@@ -214,10 +241,13 @@ function loadSection(child: Child, realRoot: string, diagnostics: Diagnostics): 
   const { meta, digest: sectionDigest } = readSectionFile(child.file, diagnostics);
   // The folder's listing says what each name is (no stat per entry file); a link is followed.
   const entryFiles = cached(entryListings, child.dir, diagnostics, (own) => fs.readdirSync(child.dir, { withFileTypes: true })
-    .filter((d) => d.name.endsWith('.md'))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .filter((d) => {
       const file = path.join(child.dir, d.name);
+      if (!/\.md$/i.test(d.name)) {
+        if (d.name !== SECTION_FILE && !(d.name === 'images' && d.isDirectory())) strayFile(file, d.isDirectory(), '分目', own);
+        return false;
+      }
       if (d.isFile() || (d.isSymbolicLink() && isFile(file))) return true;
       own.error(file, 1, 1, 'is not a readable file (a folder, or a broken link): rename or remove it');
       return false;

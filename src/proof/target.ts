@@ -26,7 +26,7 @@ export function findTarget(target: string): ProofTarget {
     editionDir = up;
   }
   const categoryDir = path.join(editionDir, path.relative(editionDir, abs).split(path.sep)[0]!);
-  if (abs.endsWith('.md')) return { editionDir, categoryDir, startFile: abs, level: 3 };
+  if (/\.md$/i.test(abs)) return { editionDir, categoryDir, startFile: abs, level: 3 };
   if (fs.existsSync(path.join(abs, SECTION_FILE))) return { editionDir, categoryDir, startFile: path.join(abs, SECTION_FILE), level: 2 };
   if (fs.existsSync(path.join(abs, CATEGORY_FILE))) return { editionDir, categoryDir, startFile: path.join(abs, CATEGORY_FILE), level: 1 };
   throw new Error(`${target}: give a 类目 or 分目 folder or an entry (.md) file of the edition`);

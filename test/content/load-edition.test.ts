@@ -325,6 +325,29 @@ describe('the sample edition content/2019', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('content errors', () => {
+  it('reads an entry named .MD, reports the files and folders it does not read, and passes the system\'s own in silence', () => {
+    const section = '01-qunzhong-tuanti/01-zonggonghui';
+    const dir = smallEdition('---\ntitle: 概况\n---\n正文。\n', {
+      [`${section}/02-huodong.MD`]: '---\ntitle: 活动\n---\n活动正文。\n',
+      [`${section}/03-jianbao.txt`]: '---\ntitle: 简报\n---\n简报正文。\n',
+      [`${section}/drafts/04-caogao.md`]: '---\ntitle: 草稿\n---\n草稿。\n',
+      [`${section}/.DS_Store`]: '',
+      [`${section}/~$03-jianbao.docx`]: '',
+      [`${section}/01-gaikuang.md~`]: 'old',
+      [`${section}/Thumbs.db`]: '',
+      '01-qunzhong-tuanti/09-zhijie.md': '---\ntitle: 直接\n---\n直接。\n',
+      '01-qunzhong-tuanti/notes.txt': '笔记',
+    });
+    const { edition, diagnostics } = loadEdition(dir);
+    expect(edition.categories[0]!.sections[0]!.entries.map((e) => e.title)).toEqual(['概况', '活动']);
+    expect(diagnostics.warnings.map((d) => rel(dir, d)).map((d) => [d.file, d.message])).toEqual([
+      ['01-qunzhong-tuanti/09-zhijie.md', 'an entry directly in a 类目 folder is not read: move it into one of its 分目 folders'],
+      ['01-qunzhong-tuanti/notes.txt', 'is not read (a 类目 folder holds its category.yaml and its 分目 folders): move it out of the edition'],
+      [`${section}/03-jianbao.txt`, 'is not read and not printed: an entry is a .md file (rename it if it is one); move anything else out of the edition'],
+      [`${section}/drafts`, 'folder is not read (a 分目 folder holds its section.yaml, its entries and an images/ folder): move it out of the edition'],
+    ]);
+  });
+
   const GBK_MESSAGE = 'the file is not UTF-8 but GB18030 (GBK), as Windows Notepad saves Chinese text: save it as UTF-8 (Notepad: 另存为, 编码 UTF-8; or iconv -f GB18030 -t UTF-8)';
 
   it('an entry saved as GB18030 (GBK): one error at its first Chinese character, and nothing misread after it', () => {
