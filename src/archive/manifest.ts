@@ -34,8 +34,11 @@ function entry(file: string, base: string): FileEntry {
   return { path: path.relative(base, file).split(path.sep).join('/'), sha256: sha256(file), bytes: fs.statSync(file).size };
 }
 
+/** Names in the order of their UTF-16 code units, the same on every machine (localeCompare follows the locale: zh_CN sorts 中 before a). */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name)).flatMap((d) => {
+  return fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => byCodeUnits(a.name, b.name)).flatMap((d) => {
     const p = path.join(dir, d.name);
     return d.isDirectory() ? filesUnder(p) : d.isFile() ? [p] : [];
   });
@@ -50,7 +53,7 @@ export function makeManifest(edition: Edition, template: Template, faces: readon
     program: { name: pkg.name, version: pkg.version, node: process.version },
     edition: { id: edition.id, title: edition.runningHead, year: edition.year, template: template.name, templateVersion: template.version },
     sources: files.filter((f) => !images.includes(f)).map((f) => entry(f, base)),
-    fonts: [...faces].sort((a, b) => a.name.localeCompare(b.name)).map((f) => ({ ...entry(f.file, path.dirname(f.file)), path: `${f.name}: ${path.basename(f.file)}` })),
+    fonts: [...faces].sort((a, b) => byCodeUnits(a.name, b.name)).map((f) => ({ ...entry(f.file, path.dirname(f.file)), path: `${f.name}: ${path.basename(f.file)}` })),
     images: images.map((f) => entry(f, base)),
     template: entry(template.file, path.dirname(template.file)),
     output: { ...entry(output, path.dirname(output)), pages },
