@@ -59,7 +59,7 @@ export async function proof(targetPath: string, options: ProofOptions = {}): Pro
   if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
 
   const round = options.round ?? '1';
-  const date = options.date ?? new Date().toISOString().slice(0, 10);
+  const date = options.date ?? localDate();
   const output = path.resolve(options.output ?? path.join('out', 'proof', `${edition.id}-${path.basename(target.startFile).replace(/\.(md|yaml)$/, '')}-${path.basename(path.dirname(target.startFile))}.pdf`));
   const changed = options.diff ? await changedLines(pageRecord(edition, pages), options.diff) : new Set<string>();
   await writePdf(pages, edition, template, output, {
@@ -74,6 +74,15 @@ export async function proof(targetPath: string, options: ProofOptions = {}): Pro
   const report = output.replace(/\.pdf$/i, '') + '.report.txt';
   fs.writeFileSync(report, formatReport(title, found, diagnostics.warnings.filter(inTarget)));
   return { output, report, pages, findings: found, pageNumbersKnown: firstPage !== undefined, laidOutFrom: resumed?.from ?? firstPage ?? 1 };
+}
+
+/**
+ * Today in the time zone of the machine proofing, as YYYY-MM-DD: the date printed in the
+ * watermark. An ISO string would give the date in UTC, in China yesterday's until 08:00.
+ */
+export function localDate(now = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
 
 /**
