@@ -13,7 +13,7 @@ import type { Page, WrittenPage } from './layout/types.js';
 import { buildDate, loadChecked } from './load.js';
 import type { Edition } from './model/document.js';
 import { writePageRecord } from './pdf/page-record.js';
-import { checkImageResolution } from './pdf/print-checks.js';
+import { checkArchiveImages, checkImageResolution } from './pdf/print-checks.js';
 import { PdfWriter, type WriteOptions } from './pdf/writer.js';
 
 const MM = 72 / 25.4;
@@ -87,6 +87,7 @@ async function buildWith(pool: LayoutPool | undefined, editionDir: string, optio
     pages = (await layoutWholeBook(edition, template, fonts, diagnostics, sink, options.onProgress, categories)).pages;
     if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
     if (kind === 'print') checkImageResolution(pages, template.print.min_image_ppi, diagnostics);
+    if (kind === 'archive') checkArchiveImages(pages, diagnostics);
     options.onProgress?.('pdf', 0, 1);
     await writer.finish();
     options.onProgress?.('pdf', 1, 1);
