@@ -1,9 +1,10 @@
 /**
  * Pictures into the PDF (src/pdf/image-source.ts). An opaque PNG is read from its chunks and
  * gives the same PDF, byte for byte, as pdfkit reading the file itself; one with transparency
- * or interlacing is decoded and flattened onto white as an opaque PNG first. The two fixtures
- * were made with ImageMagick: a 16-bit RGB gradient saved interlaced, and a blue rectangle on
- * a palette whose white is transparent.
+ * or interlacing is decoded and flattened onto white as an opaque PNG first. The fixtures
+ * were made with ImageMagick: a 16-bit RGB gradient saved interlaced, a blue rectangle on a
+ * palette whose white is transparent, and gradients at 1 and 2 bits of grey and in a 4-bit
+ * palette.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -74,6 +75,9 @@ describe('opaque PNGs, read from their chunks', () => {
     ['8-bit RGB', () => pngFile('rgb.png', 40, 30, (x, y) => [x * 6, y * 8, (x + y) * 3, 255], { colorType: 2 })],
     ['16-bit grey', () => pngFile('grey16.png', 33, 7, (x, y) => [x * 7, x * 7, x * 7, y], { colorType: 0, bitDepth: 16 })],
     ['16-bit RGB', () => pngFile('rgb16.png', 9, 9, (x, y) => [x * 20, y * 20, 99, 255], { colorType: 2, bitDepth: 16 })],
+    ['1-bit grey', () => 'test/fixtures/grey-1bit.png'],
+    ['2-bit grey', () => 'test/fixtures/grey-2bit.png'],
+    ['4-bit palette', () => 'test/fixtures/palette-4bit.png'],
     ['image data in five IDAT chunks', () => {
       const file = path.join(tmp, 'split.png');
       fs.writeFileSync(file, rechunked(pngFile('whole.png', 64, 64, (x, y) => [x * 4, y * 4, x ^ y, 255], { colorType: 2 }), 5));
