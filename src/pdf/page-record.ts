@@ -57,14 +57,14 @@ export function writePageRecord(pdfFile: string, edition: Edition, pages: readon
   const lines = pageRecord(edition, pages);
   const relative = (file: string) => path.relative(edition.root, file);
   const starts = movedStarts(lines.starts, relative);
-  fs.writeFileSync(recordFile(pdfFile), JSON.stringify({ ...lines, starts }));
+  writeWhole(recordFile(pdfFile), JSON.stringify({ ...lines, starts }));
   const record: LayoutRecord = {
     edition: edition.id,
     starts,
     resume: Object.fromEntries(pages.flatMap((p) => (p.resume ? [[p.label, movedResume(p.resume, relative)]] : []))),
     ...(layout ? { layout } : {}),
   };
-  fs.writeFileSync(layoutFile(pdfFile), JSON.stringify(record));
+  writeWhole(layoutFile(pdfFile), JSON.stringify(record));
 }
 
 /** The page record beside `pdfFile`; the sources of its starts in the edition folder `root` (relative to it without). */
@@ -105,6 +105,21 @@ function starts(pages: readonly WrittenPage[]): Starts {
   return pages.flatMap((p) => p.marks.map((m) => ({ level: m.level, title: m.title, source: m.source, page: p.number })));
 }
 
+/**
+ * Write a record under a temporary name and rename it into place: a proof --watch running
+ * beside a build reads the layout record on every save, and must not find it half written.
+ */
+function writeWhole(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+}
+
+/** A record as written, or undefined when there is none or it cannot be read (a proof then asks for a build). */
 function readJson<T>(file: string): T | undefined {
-  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as T) : undefined;
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
 }

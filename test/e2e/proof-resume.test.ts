@@ -127,6 +127,19 @@ describe('proofs resumed from the last build', () => {
     }
   });
 
+  it('go on without page numbers, asking for a build, when the layout record cannot be read', async () => {
+    const file = layoutFile(book);
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, text.slice(0, text.length / 2));
+    try {
+      const r = await proof(path.join(category, '03-fulian'), { book, date: '2026-11-29', output: path.join(tmp, 'cut.pdf') });
+      expect(r.pageNumbersKnown).toBe(false);
+      expect(fs.readFileSync(r.report, 'utf8')).toContain('页码待定：先完整构建一次');
+    } finally {
+      fs.writeFileSync(file, text);
+    }
+  });
+
   it('keep the page numbers and the resume of an edition moved with its build to another folder', async () => {
     // The records name sources relative to the edition folder.
     const stored = JSON.parse(fs.readFileSync(layoutFile(book), 'utf8')) as { starts: { source: string }[] };
