@@ -245,7 +245,8 @@ function loadSection(child: Child, realRoot: string, diagnostics: Diagnostics): 
     .filter((d) => {
       const file = path.join(child.dir, d.name);
       if (!/\.md$/i.test(d.name)) {
-        if (d.name !== SECTION_FILE && !(d.name === 'images' && d.isDirectory())) strayFile(file, d.isDirectory(), '分目', own);
+        const folder = d.isDirectory() || (d.isSymbolicLink() && statOrUndefined(file)?.isDirectory() === true);
+        if (d.name !== SECTION_FILE && !(d.name === 'images' && folder)) strayFile(file, folder, '分目', own);
         return false;
       }
       if (d.isFile() || (d.isSymbolicLink() && isFile(file))) return true;

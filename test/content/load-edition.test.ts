@@ -337,7 +337,10 @@ describe('content errors', () => {
       [`${section}/Thumbs.db`]: '',
       '01-qunzhong-tuanti/09-zhijie.md': '---\ntitle: 直接\n---\n直接。\n',
       '01-qunzhong-tuanti/notes.txt': '笔记',
+      [`${section}/.photos/a.png`]: PNG_1X1,
     });
+    // images/ may be a link to a folder.
+    fs.symlinkSync('.photos', path.join(dir, section, 'images'));
     const { edition, diagnostics } = loadEdition(dir);
     expect(edition.categories[0]!.sections[0]!.entries.map((e) => e.title)).toEqual(['概况', '活动']);
     expect(diagnostics.warnings.map((d) => rel(dir, d)).map((d) => [d.file, d.message])).toEqual([
