@@ -128,15 +128,19 @@ class PngImage {
   readonly width: number;
   readonly height: number;
   obj: PdfkitReference | null = null;
+  /** Let go once written: pdfkit keeps its images until the PDF ends, and a book has hundreds of photos. */
+  private png: Png | undefined;
 
-  constructor(private readonly png: Png, readonly label: string) {
+  constructor(png: Png, readonly label: string) {
+    this.png = png;
     this.width = png.width;
     this.height = png.height;
   }
 
   embed(doc: PdfkitImages): void {
-    if (this.obj) return;
     const { png } = this;
+    if (this.obj || !png) return;
+    this.png = undefined;
     const colours = COLOURS[png.colourType]!;
     const obj = (this.obj = doc.ref({ Type: 'XObject', Subtype: 'Image', BitsPerComponent: png.bits, Width: png.width, Height: png.height, Filter: 'FlateDecode' }));
     const params = doc.ref({ Predictor: 15, Colors: colours, BitsPerComponent: png.bits, Columns: png.width });

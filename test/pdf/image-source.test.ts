@@ -95,6 +95,23 @@ describe('opaque PNGs, read from their chunks', () => {
     });
   }
 
+  it('lets the image data go once written (pdfkit keeps its images until the PDF ends)', () => {
+    const file = pngFile('kept.png', 300, 200, (x, y) => [(x * 7) & 255, (y * 13) & 255, (x * y) & 255, 255], { colorType: 2 });
+    const doc = new PDFDocument();
+    doc.on('data', () => {});
+    doc.image(imageSource(doc, file), 0, 0, { width: 100 });
+    /** The largest byte array an object holds, looking into the objects it holds too. */
+    const largest = (o: unknown, depth = 0): number => {
+      if (o instanceof Uint8Array) return o.length;
+      if (typeof o !== 'object' || o === null || depth > 2) return 0;
+      return Math.max(0, ...Object.values(o).map((v) => largest(v, depth + 1)));
+    };
+    const kept = (doc as unknown as { _imageRegistry: Record<string, { width: number }> })._imageRegistry[file]!;
+    expect(kept.width).toBe(300);
+    expect(largest(kept)).toBeLessThan(1000);
+    doc.end();
+  });
+
   it('names the file when the PNG has a colour type PNG does not define', async () => {
     const data = Buffer.from(fs.readFileSync(SAMPLE_PNG));
     // IHDR's colour type (byte 25) from 3 to 5; its CRC is not checked.
