@@ -94,9 +94,13 @@ export class PdfWriter {
     if (options.print) (doc as unknown as PdfkitInternals).addSpotColor('All', 100, 100, 100, 100);
 
     this.tmp = path.join(path.dirname(outFile), `.${path.basename(outFile)}.${process.pid}.tmp`);
-    fs.mkdirSync(path.dirname(outFile), { recursive: true });
-    removeAbandoned(outFile);
-    this.file = new FileSink(this.tmp);
+    try {
+      fs.mkdirSync(path.dirname(outFile), { recursive: true });
+      removeAbandoned(outFile);
+      this.file = new FileSink(this.tmp);
+    } catch (e) {
+      throw new Error(`cannot write ${outFile} (${WRITE_ERRORS[(e as NodeJS.ErrnoException).code ?? ''] ?? (e as Error).message}): give another file with -o, in a folder you may write to`);
+    }
     this.file.attach(doc);
     this.colours = options.print ? printColours() : screenColours();
     this.glyphs = new GlyphWriter(doc);
@@ -181,6 +185,17 @@ function deflateContent(page: PdfkitPage): void {
   content.compress = false;
 }
 
+/** Why a PDF cannot be written where it should go, said of the place, not of the temporary file. */
+const WRITE_ERRORS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOENT: 'no such folder',
+  ENOTDIR: 'a file stands where a folder should be',
+  EEXIST: 'a file stands where a folder should be',
+  EROFS: 'a read-only file system',
+  ENOSPC: 'no space left on the disk',
+};
+
 /**
  * Remove the temporary files that writers of `outFile` stopped before finishing left behind:
  * a build interrupted with Ctrl-C ends at once, its work being synchronous, without removing
@@ -189,7 +204,14 @@ function deflateContent(page: PdfkitPage): void {
 function removeAbandoned(outFile: string): void {
   const prefix = `.${path.basename(outFile)}.`;
   const dir = path.dirname(outFile);
-  for (const name of fs.readdirSync(dir)) {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    // A folder that may be written but not listed: writing tells.
+    return;
+  }
+  for (const name of names) {
     const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? Number(name.slice(prefix.length, -'.tmp'.length)) : NaN;
     if (Number.isInteger(pid) && pid !== process.pid && !running(pid)) fs.rmSync(path.join(dir, name), { force: true });
   }

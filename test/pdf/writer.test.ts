@@ -57,6 +57,14 @@ describe('PdfWriter', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  it('says where it cannot write, and why, of the place asked for', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-writer-'));
+    fs.writeFileSync(path.join(dir, 'out'), '');
+    const file = path.join(dir, 'out', 'book.pdf');
+    expect(() => new PdfWriter(edition, template, file, { date: new Date(0) }))
+      .toThrow(`cannot write ${file} (a file stands where a folder should be): give another file with -o, in a folder you may write to`);
+  });
+
   it('removes what an interrupted writer of the same file left, but not the file of one still running', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-writer-'));
     // A process that has ended (as a build stopped with Ctrl-C), and one that runs (this test's parent).
