@@ -109,6 +109,11 @@ export function markdownBody(src: BodySource, diagnostics: Diagnostics): Block[]
         list = undefined;
         break;
       case 'inline': {
+        const row = tableDelimiterRow(t.content);
+        if (row >= 0) {
+          diagnostics.warning(src.file, ref(t).line + row, 1,
+            'a table is not set as a table: it is printed as the text it is, bars and dashes included; give its figures in sentences, a list or a 资料 box');
+        }
         const para: Paragraph = {
           kind: 'paragraph', leadsEntry: false, source: ref(t),
           runs: inlineRuns(t, (alt) => diagnostics.error(src.file, ref(t).line, 1,
@@ -133,6 +138,12 @@ export function markdownBody(src: BodySource, diagnostics: Diagnostics): Block[]
     }
   }
   return blocks;
+}
+
+/** The line of a paragraph (from 0) that is a Markdown table's delimiter row (`| --- | --- |`), or −1. */
+function tableDelimiterRow(text: string): number {
+  if (!text.includes('|')) return -1;
+  return text.split('\n').findIndex((line) => line.includes('|') && /^[ \t]*\|?([ \t]*:?-{3,}:?[ \t]*\|)+([ \t]*:?-{3,}:?[ \t]*)?$/.test(line));
 }
 
 function inlineRuns(t: Token, onImage: (alt: string) => void): InlineRun[] {

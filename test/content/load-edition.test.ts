@@ -697,6 +697,19 @@ describe('content errors', () => {
     const entry = edition.categories[0]!.sections[0]!.entries[0]!;
     expect(paragraphs(entry.blocks).map(text)).toEqual(['小标题', '正文。']);
   });
+
+  it('a table is a warning at its delimiter row, its text kept as it is', () => {
+    const dir = smallEdition('---\ntitle: 概况\n---\n全年活动如下。\n\n| 项目 | 次数 |\n| --- | ---: |\n| 讲座 | 120 |\n\n一个“|”在句中不是表格。\n');
+    const { edition, diagnostics } = loadEdition(dir);
+    expect(diagnostics.items.map((d) => rel(dir, d))).toEqual([
+      {
+        severity: 'warning', file: ENTRY, line: 7, column: 1,
+        message: 'a table is not set as a table: it is printed as the text it is, bars and dashes included; give its figures in sentences, a list or a 资料 box',
+      },
+    ]);
+    const entry = edition.categories[0]!.sections[0]!.entries[0]!;
+    expect(paragraphs(entry.blocks).map(text)[1]).toContain('讲座');
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
