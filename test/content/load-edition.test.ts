@@ -698,6 +698,11 @@ describe('content errors', () => {
     expect(paragraphs(entry.blocks).map(text)).toEqual(['小标题', '正文。']);
   });
 
+  it('prints a link\'s address after its text in brackets, unless the text is the address', () => {
+    const blocks = parseBody({ file: 'x.md', text: '详见[上城区政府网](http://www.hzsc.gov.cn/公告)，或<http://a.cn>，来信<a@b.cn>。', firstLine: 4 }, new Diagnostics());
+    expect(paragraphs(blocks).map(text)).toEqual(['详见上城区政府网（http://www.hzsc.gov.cn/公告），或http://a.cn，来信a@b.cn。']);
+  });
+
   it('a table is a warning at its delimiter row, its text kept as it is', () => {
     const dir = smallEdition('---\ntitle: 概况\n---\n全年活动如下。\n\n| 项目 | 次数 |\n| --- | ---: |\n| 讲座 | 120 |\n\n一个“|”在句中不是表格。\n');
     const { edition, diagnostics } = loadEdition(dir);
