@@ -45,6 +45,13 @@ describe('entry titles', () => {
     ]);
   });
 
+  it('stops a title written in the 【】 the book prints around it', () => {
+    const ds = check(oneSection([{ title: '【概况】', body: '正文。' }]));
+    expect(ds.map((d) => [d.line, d.column, d.severity, d.message])).toEqual([
+      [2, 9, 'error', 'entry title is written in 【】, which the book prints around every 条目 title: remove them, or they print twice'],
+    ]);
+  });
+
   it('applies the punctuation rules to titles', () => {
     expect(where(check(oneSection([{ title: '上城区,概况', body: '正文。' }])))).toEqual([`${ENTRY}:2:12: error`]);
   });

@@ -13,6 +13,9 @@ export const checkEntryTitles: Rule = (sites, report) => {
       report(site, MAX_TITLE, 'warning',
         `entry title has ${site.chars.length} characters, more than ${MAX_TITLE}: shorten it if the meaning allows (a 条目 title names one thing, directly)`);
     }
+    if (site.chars[0] === '【' && site.chars[site.chars.length - 1] === '】') {
+      report(site, 0, 'error', 'entry title is written in 【】, which the book prints around every 条目 title: remove them, or they print twice');
+    }
     const comma = site.chars.indexOf('，');
     if (comma >= 0) {
       report(site, comma, 'warning', 'entry title contains ，: a 条目 title states one thing without a comma; rephrase it, or split the entry');
