@@ -156,7 +156,7 @@ function inlineRuns(t: Token, onImage: (alt: string) => void): InlineRun[] {
     if (last && last.style === style()) last.text += text;
     else runs.push({ text, style: style() });
   };
-  const printed = () => runs.reduce((n, r) => n + r.text.length, 0);
+  const printed = () => runs.map((r) => r.text).join('');
   /** The links open: each one's address and where its text began. */
   const links: { href: string; from: number }[] = [];
   const children = t.children ?? [];
@@ -168,12 +168,12 @@ function inlineRuns(t: Token, onImage: (alt: string) => void): InlineRun[] {
         push(c.content);
         break;
       case 'link_open':
-        links.push({ href: md.normalizeLinkText(String(c.attrGet('href') ?? '')), from: printed() });
+        links.push({ href: md.normalizeLinkText(String(c.attrGet('href') ?? '')), from: printed().length });
         break;
       case 'link_close': {
         // Print has no links: an address the text does not show follows it in brackets.
         const link = links.pop()!;
-        const shown = runs.map((r) => r.text).join('').slice(link.from);
+        const shown = printed().slice(link.from);
         if (link.href !== '' && link.href !== shown && link.href !== `mailto:${shown}`) push(`（${link.href}）`);
         break;
       }
