@@ -38,7 +38,7 @@ export function imageSource(doc: PDFKit.PDFDocument, file: string): string {
   if (images._imageRegistry[file] === undefined) {
     const png = pngs.get(file, () => {
       const data = fs.readFileSync(file);
-      return isPng(data) ? readPng(file, opaquePng(data)) : undefined;
+      return isPng(data) ? readPng(file, opaquePng(file, data)) : undefined;
     });
     // pdfkit numbers its images as it opens them; a PNG takes its number here instead.
     if (png) images._imageRegistry[file] = new PngImage(png, `I${++images._imageCount}`);
@@ -49,20 +49,17 @@ export function imageSource(doc: PDFKit.PDFDocument, file: string): string {
 /** PNGs as read, kept while their files stay the same in a process that proofs again on every save (proof --watch). */
 const pngs = new FileCache<Png | undefined>();
 
-/** The PNG in `data`, or, when it has transparency or is interlaced, that picture flattened onto white as an opaque RGB PNG. */
-export function opaquePng(data: Buffer): Buffer {
-  return needsFlattening(data) ? flattened(data) : data;
+/** The PNG in `data` (from `file`), or, when it has transparency or is interlaced, that picture flattened onto white as an opaque RGB PNG. */
+export function opaquePng(file: string, data: Buffer): Buffer {
+  return needsFlattening(file, data) ? flattened(data) : data;
 }
 
-/** An alpha channel, interlacing (both in IHDR), or a tRNS chunk (before the image data). */
-function needsFlattening(data: Buffer): boolean {
-  // Too short for an IHDR: readPng says what is wrong with it.
-  if (data.length < 29) return false;
-  if (data[28] === 1 || ALPHA_TYPES.has(data[25]!)) return true;
-  for (let at = 8; at + 8 <= data.length; at += 12 + data.readUInt32BE(at)) {
-    const type = data.toString('latin1', at + 4, at + 8);
+/** An alpha channel or interlacing (in IHDR), or a tRNS chunk (before the image data). */
+function needsFlattening(file: string, data: Buffer): boolean {
+  for (const { type, body } of chunks(file, data)) {
+    if (type === 'IHDR' && (body[12] === 1 || ALPHA_TYPES.has(body[9]!))) return true;
     if (type === 'tRNS') return true;
-    if (type === 'IDAT' || type === 'IEND') return false;
+    if (type === 'IDAT') return false;
   }
   return false;
 }
@@ -92,30 +89,40 @@ interface Png {
   data: Buffer;
 }
 
-/** Read the chunks of the PNG in `data` (from `file`, named in errors). */
-function readPng(file: string, data: Buffer): Png {
-  const broken = (what: string) => new Error(`${file}: ${what}; the PNG file is damaged: export it again`);
-  if (!isPng(data)) throw broken('no PNG signature');
-  let header: Omit<Png, 'palette' | 'data'> | undefined;
-  let palette: Buffer | undefined;
-  const idat: Buffer[] = [];
+function broken(file: string, what: string): Error {
+  return new Error(`${file}: ${what}; the PNG file is damaged: export it again`);
+}
+
+/** The chunks of the PNG in `data` (from `file`, named in errors), in order, up to IEND. */
+function* chunks(file: string, data: Buffer): Generator<{ type: string; body: Buffer }> {
+  if (!isPng(data)) throw broken(file, 'no PNG signature');
   for (let at = 8; ;) {
-    if (at + 12 > data.length) throw broken('it ends before its IEND chunk');
+    if (at + 12 > data.length) throw broken(file, 'it ends before its IEND chunk');
     const length = data.readUInt32BE(at);
     const type = data.toString('latin1', at + 4, at + 8);
     const body = data.subarray(at + 8, at + 8 + length);
-    if (body.length < length) throw broken(`its ${type} chunk is cut short`);
+    if (body.length < length) throw broken(file, `its ${type} chunk is cut short`);
+    if (type === 'IEND') return;
+    yield { type, body };
+    at += 12 + length;
+  }
+}
+
+/** Read the chunks of the PNG in `data` (from `file`, named in errors). */
+function readPng(file: string, data: Buffer): Png {
+  let header: Omit<Png, 'palette' | 'data'> | undefined;
+  let palette: Buffer | undefined;
+  const idat: Buffer[] = [];
+  for (const { type, body } of chunks(file, data)) {
     if (type === 'IHDR') {
       header = { width: body.readUInt32BE(0), height: body.readUInt32BE(4), bits: body[8]!, colourType: body[9]! };
     } else if (type === 'PLTE') palette = body;
     else if (type === 'IDAT') idat.push(body);
-    else if (type === 'IEND') break;
-    at += 12 + length;
   }
-  if (!header) throw broken('no IHDR chunk');
-  if (COLOURS[header.colourType] === undefined || !BIT_DEPTHS.has(header.bits)) throw broken(`its header gives colour type ${header.colourType} at ${header.bits} bits, which PNG does not define`);
-  if (idat.length === 0) throw broken('no image data (IDAT)');
-  if (header.colourType === PALETTE && !palette) throw broken('no palette (PLTE) for its colours');
+  if (!header) throw broken(file, 'no IHDR chunk');
+  if (COLOURS[header.colourType] === undefined || !BIT_DEPTHS.has(header.bits)) throw broken(file, `its header gives colour type ${header.colourType} at ${header.bits} bits, which PNG does not define`);
+  if (idat.length === 0) throw broken(file, 'no image data (IDAT)');
+  if (header.colourType === PALETTE && !palette) throw broken(file, 'no palette (PLTE) for its colours');
   return { ...header, palette: header.colourType === PALETTE ? palette : undefined, data: Buffer.concat(idat) };
 }
 

@@ -132,17 +132,17 @@ describe('opaque PNGs, read from their chunks', () => {
 describe('PNGs with transparency or interlacing, flattened', () => {
   it('keeps an opaque PNG as it is', () => {
     const data = fs.readFileSync(SAMPLE_PNG);
-    expect(opaquePng(data)).toBe(data);
+    expect(opaquePng(SAMPLE_PNG, data)).toBe(data);
   });
 
   it('flattens an alpha channel onto white, as opaque RGB', () => {
-    const png = decoded(opaquePng(fs.readFileSync(rgbaFile())));
+    const png = decoded(opaquePng('rgba.png', fs.readFileSync(rgbaFile())));
     expect(png.colorType).toBe(2);
     expect([...png.data]).toEqual([255, 255, 255, 255, 255, 127, 127, 255]);
   });
 
   it('flattens a palette with a transparent entry onto white', () => {
-    const png = decoded(opaquePng(fs.readFileSync('test/fixtures/palette-transparent.png')));
+    const png = decoded(opaquePng('palette-transparent.png', fs.readFileSync('test/fixtures/palette-transparent.png')));
     const pixel = (x: number, y: number) => [...png.data.subarray(4 * (y * png.width + x), 4 * (y * png.width + x) + 3)];
     expect(pixel(0, 0)).toEqual([255, 255, 255]);
     expect(pixel(30, 20)).toEqual([0x33, 0x66, 0xcc]);
@@ -153,14 +153,14 @@ describe('PNGs with transparency or interlacing, flattened', () => {
     const file = path.join(tmp, 'keyed.png');
     const source = pngFile('unkeyed.png', 2, 1, (x) => (x === 0 ? [0, 0, 0, 255] : [10, 20, 30, 255]), { colorType: 2 });
     fs.writeFileSync(file, rechunked(source, 1, [chunk('tRNS', Buffer.alloc(6))]));
-    const png = decoded(opaquePng(fs.readFileSync(file)));
+    const png = decoded(opaquePng(file, fs.readFileSync(file)));
     expect(png.colorType).toBe(2);
     expect([...png.data]).toEqual([255, 255, 255, 255, 10, 20, 30, 255]);
   });
 
   it('gives an interlaced PNG not interlaced, with the same pixels', () => {
     const file = 'test/fixtures/interlaced-16bit.png';
-    const png = decoded(opaquePng(fs.readFileSync(file)));
+    const png = decoded(opaquePng(file, fs.readFileSync(file)));
     expect(png.interlace).toBe(false);
     expect([...png.data]).toEqual([...PNG.sync.read(fs.readFileSync(file)).data]);
   });
