@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileBlocks } from '../content/read-at.js';
 import type { FontFace } from '../fonts/font-face.js';
 import type { Edition } from '../model/document.js';
 import type { Template } from '../template/template.js';
@@ -26,12 +27,12 @@ export interface FileEntry {
   bytes: number;
 }
 
-export function sha256(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
-
+/** Read a block at a time: an edition's photos and its PDF run to gigabytes. */
 function entry(file: string, base: string): FileEntry {
-  return { path: path.relative(base, file).split(path.sep).join('/'), sha256: sha256(file), bytes: fs.statSync(file).size };
+  const bytes = fs.statSync(file).size;
+  const hash = crypto.createHash('sha256');
+  for (const block of fileBlocks(file, bytes)) hash.update(block);
+  return { path: path.relative(base, file).split(path.sep).join('/'), sha256: hash.digest('hex'), bytes };
 }
 
 /** Names in the order of their UTF-16 code units, the same on every machine (localeCompare follows the locale: zh_CN sorts 中 before a). */

@@ -19,7 +19,7 @@ import { digest } from './digest.js';
 import { CATEGORY_FILE, EDITION_FILE, SECTION_FILE } from './edition-files.js';
 import { FileCache } from './file-cache.js';
 import { parseBody } from './markdown.js';
-import { readAt } from './read-at.js';
+import { bytesAt, fromImageHead } from './read-at.js';
 import { categorySchema, editionSchema, entrySchema, sectionSchema } from './schema.js';
 import { readYaml } from './yaml-file.js';
 
@@ -382,13 +382,6 @@ function resolveImage(
 }
 
 /**
- * Bytes read from the start of an image for its size: a PNG's is in its first chunk, a
- * JPEG's frame header comes after its metadata, which is seldom this long (else the whole
- * file is read). A book's photos run to gigabytes, which the layout does not need.
- */
-const IMAGE_HEAD = 64 * 1024;
-
-/**
  * The pixel size of a PNG or JPEG whose header reads and whose end is there (IEND chunk, EOI
  * marker), as it is shown: a JPEG whose EXIF orientation turns it a quarter (5–8: phones
  * store portrait photos so) is drawn turned (pdfkit reads the same tag), so its frame is
@@ -398,7 +391,7 @@ function wholeImageSize(file: string): Figure['pixels'] | undefined {
   const fd = fs.openSync(file, 'r');
   try {
     const size = fs.fstatSync(fd).size;
-    const info = sizeOf(bytesAt(fd, 0, Math.min(size, IMAGE_HEAD))) ?? (size > IMAGE_HEAD ? sizeOf(bytesAt(fd, 0, size)) : undefined);
+    const info = fromImageHead(fd, size, sizeOf);
     const end = bytesAt(fd, Math.max(0, size - 16), Math.min(size, 16));
     const whole = info?.type === 'png' ? end.subarray(-12).includes('IEND')
       : info?.type === 'jpg' ? end.includes(Buffer.from([0xff, 0xd9])) : false;
@@ -415,11 +408,6 @@ function sizeOf(data: Buffer): ReturnType<typeof imageSize> | undefined {
   } catch {
     return undefined;
   }
-}
-
-function bytesAt(fd: number, position: number, length: number): Buffer {
-  const data = Buffer.alloc(length);
-  return data.subarray(0, readAt(fd, data, 0, length, position));
 }
 
 function statOrUndefined(file: string): fs.Stats | undefined {

@@ -1,4 +1,4 @@
-/** Part of a file, read where it lies: the fonts' tables and the start and end of an image. */
+/** Part of a file, read where it lies: the fonts' tables, the start and end of an image; a file a block at a time. */
 import fs from 'node:fs';
 
 /**
@@ -13,4 +13,49 @@ export function readAt(fd: number, into: Uint8Array, offset: number, length: num
     done += n;
   }
   return done;
+}
+
+/** `length` bytes at `position` of the file, or fewer where it ends. */
+export function bytesAt(fd: number, position: number, length: number): Buffer {
+  const data = Buffer.alloc(length);
+  return data.subarray(0, readAt(fd, data, 0, length, position));
+}
+
+/**
+ * Bytes read from the start of an image for its header: a PNG's is in its first chunk, a
+ * JPEG's frame header comes after its metadata, which is seldom this long. A book's photos
+ * run to gigabytes, which neither the layout nor the PDF's image dictionaries need.
+ */
+const IMAGE_HEAD = 64 * 1024;
+
+/**
+ * What `read` makes of the first 64 KB of the image open as `fd` (of `size` bytes), or,
+ * where those do not hold what it needs (it returns undefined), of the whole file.
+ */
+export function fromImageHead<T>(fd: number, size: number, read: (bytes: Buffer) => T | undefined): T | undefined {
+  return read(bytesAt(fd, 0, Math.min(size, IMAGE_HEAD))) ?? (size > IMAGE_HEAD ? read(bytesAt(fd, 0, size)) : undefined);
+}
+
+/** The buffer every file read a block at a time passes through (made on first use). */
+let block: Buffer | undefined;
+
+/**
+ * The first `size` bytes of `file`, a megabyte at a time, each block in the same buffer:
+ * whatever takes them must be done with a block before it asks for the next. For files that
+ * run to gigabytes (a book's photos, its PDF), which are neither held whole nor allocated
+ * anew each time (that memory made V8 collect its old generation every few photos).
+ */
+export function* fileBlocks(file: string, size: number): Generator<Uint8Array> {
+  block ??= Buffer.allocUnsafe(1024 * 1024);
+  const fd = fs.openSync(file, 'r');
+  try {
+    for (let at = 0; at < size;) {
+      const n = readAt(fd, block, 0, Math.min(block.length, size - at), at);
+      if (n === 0) throw new Error(`${file} became shorter while it was being read: build again`);
+      yield block.subarray(0, n);
+      at += n;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
 }

@@ -9,6 +9,18 @@ import type { PdfkitOutput } from './pdfkit-internals.js';
 
 const CHUNK = 256 * 1024;
 
+/** Documents whose output a FileSink takes. */
+const sunk = new WeakSet<object>();
+
+/**
+ * Whether `doc`'s output goes to a FileSink, which has written or copied each piece before
+ * pdfkit goes on: a piece may then come from a buffer used again at once (a JPEG's blocks).
+ * pdfkit's own Readable stream keeps the pieces themselves until they are read.
+ */
+export function takenAtOnce(doc: object): boolean {
+  return sunk.has(doc);
+}
+
 export class FileSink {
   private readonly fd: number;
   private readonly buffer = Buffer.allocUnsafe(CHUNK);
@@ -28,6 +40,7 @@ export class FileSink {
     const output = doc as unknown as PdfkitOutput;
     const made = output.read();
     if (made) this.write(made);
+    sunk.add(doc);
     output.push = (chunk) => {
       if (chunk === null) this.close();
       else this.write(chunk);

@@ -1,5 +1,5 @@
 /**
- * Pictures into the PDF. A JPEG goes to pdfkit as its file, which pdfkit embeds as it is. A
+ * Pictures into the PDF. A JPEG is embedded as it is, copied from its file (`JpegImage`). A
  * PNG is read here and handed to pdfkit as an image object of the same kind as its own
  * (`PngImage`), which writes the same PDF objects, for two reasons:
  *
@@ -18,7 +18,9 @@
 import fs from 'node:fs';
 import { PNG } from 'pngjs';
 import { FileCache } from '../content/file-cache.js';
-import type { PdfkitImages, PdfkitReference } from './pdfkit-internals.js';
+import { bytesAt, fileBlocks, fromImageHead } from '../content/read-at.js';
+import { takenAtOnce } from './file-sink.js';
+import { endStream, readJpeg, type PdfkitImages, type PdfkitJpeg, type PdfkitReference } from './pdfkit-internals.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** IHDR's colour types with an alpha channel: grey and alpha, RGB and alpha. */
@@ -29,19 +31,17 @@ const COLOURS: Record<number, number> = { 0: 1, 2: 3, 3: 1 };
 const BIT_DEPTHS = new Set([1, 2, 4, 8, 16]);
 
 /**
- * What to give pdfkit's `image()` for the picture in `file`: the file's path, under which a
- * PNG has been registered with the document as a `PngImage` (once per file, as pdfkit keeps
- * the images it opened by their path).
+ * What to give pdfkit's `image()` for the picture in `file`: the file's path, under which the
+ * picture has been registered with the document as a `PngImage` or a `JpegImage` (once per
+ * file, as pdfkit keeps the images it opened by their path).
  */
 export function imageSource(doc: PDFKit.PDFDocument, file: string): string {
   const images = doc as unknown as PdfkitImages;
   if (images._imageRegistry[file] === undefined) {
-    const png = pngs.get(file, () => {
-      const data = fs.readFileSync(file);
-      return isPng(data) ? readPng(file, opaquePng(file, data)) : undefined;
-    });
-    // pdfkit numbers its images as it opens them; a PNG takes its number here instead.
-    if (png) images._imageRegistry[file] = new PngImage(png, `I${++images._imageCount}`);
+    const png = pngs.get(file, () => (isPngFile(file) ? readPng(file, opaquePng(file, fs.readFileSync(file))) : undefined));
+    // pdfkit numbers its images as it opens them; each takes its number here, in the same order.
+    const label = `I${++images._imageCount}`;
+    images._imageRegistry[file] = png ? new PngImage(png, label) : new JpegImage(file, label);
   }
   return file;
 }
@@ -68,6 +68,15 @@ function isPng(data: Buffer): boolean {
   return data.subarray(0, 8).equals(PNG_SIGNATURE);
 }
 
+function isPngFile(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    return isPng(bytesAt(fd, 0, PNG_SIGNATURE.length));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 function flattened(data: Buffer): Buffer {
   // pngjs gives 8-bit RGBA whatever the file's colour type, depth or interlacing.
   const image = PNG.sync.read(data);
@@ -85,8 +94,8 @@ interface Png {
   colourType: number;
   /** PLTE: the palette's RGB triples. */
   palette: Buffer | undefined;
-  /** The IDAT chunks' data, joined: the deflated, filtered scanlines. */
-  data: Buffer;
+  /** The IDAT chunks' data, in order (slices of the file as read): the deflated, filtered scanlines. */
+  data: Buffer[];
 }
 
 function broken(file: string, what: string): Error {
@@ -123,7 +132,7 @@ function readPng(file: string, data: Buffer): Png {
   if (COLOURS[header.colourType] === undefined || !BIT_DEPTHS.has(header.bits)) throw broken(file, `its header gives colour type ${header.colourType} at ${header.bits} bits, which PNG does not define`);
   if (idat.length === 0) throw broken(file, 'no image data (IDAT)');
   if (header.colourType === PALETTE && !palette) throw broken(file, 'no palette (PLTE) for its colours');
-  return { ...header, palette: header.colourType === PALETTE ? palette : undefined, data: Buffer.concat(idat) };
+  return { ...header, palette: header.colourType === PALETTE ? palette : undefined, data: idat };
 }
 
 /**
@@ -160,6 +169,52 @@ class PngImage {
     } else {
       obj.data.ColorSpace = colours === 1 ? 'DeviceGray' : 'DeviceRGB';
     }
-    obj.end(png.data);
+    endStream(obj, png.data, png.data.reduce((length, piece) => length + piece.length, 0));
+  }
+}
+
+/**
+ * A JPEG, embedded as it is, in the objects pdfkit's own JPEG image writes, from pdfkit's
+ * reading of its header. Its bytes are copied from the file into the PDF as the object is
+ * written, a block at a time, never held whole: a book's photos run to gigabytes.
+ */
+class JpegImage {
+  readonly width: number;
+  readonly height: number;
+  /** The EXIF orientation, which pdfkit's `image()` turns the picture by. */
+  readonly orientation: number;
+  obj: PdfkitReference | null = null;
+  private readonly header: Omit<PdfkitJpeg, 'data'>;
+  private readonly size: number;
+
+  constructor(private readonly file: string, readonly label: string) {
+    const fd = fs.openSync(file, 'r');
+    try {
+      this.size = fs.fstatSync(fd).size;
+      // pdfkit reads a header cut short as no header, or as no colour space.
+      const jpeg = fromImageHead(fd, this.size, (bytes) => {
+        try {
+          const read = readJpeg(bytes);
+          return read.colorSpace ? read : undefined;
+        } catch {
+          return undefined;
+        }
+      }) ?? readJpeg(bytesAt(fd, 0, this.size));
+      this.header = { bits: jpeg.bits, width: jpeg.width, height: jpeg.height, colorSpace: jpeg.colorSpace, orientation: jpeg.orientation };
+    } finally {
+      fs.closeSync(fd);
+    }
+    ({ width: this.width, height: this.height, orientation: this.orientation } = this.header);
+  }
+
+  embed(doc: PdfkitImages): void {
+    if (this.obj) return;
+    // Its blocks pass through one buffer; FileSink writes each before the next is read, and larger than its own chunks, without copying them.
+    if (!takenAtOnce(doc)) throw new Error('a JPEG is copied into the PDF through one buffer: the document\'s output must go to a FileSink');
+    const { bits, width, height, colorSpace } = this.header;
+    const obj = (this.obj = doc.ref({ Type: 'XObject', Subtype: 'Image', BitsPerComponent: bits, Width: width, Height: height, ColorSpace: colorSpace, Filter: 'DCTDecode' }));
+    // As pdfkit does: Adobe's CMYK JPEGs store their samples inverted.
+    if (colorSpace === 'DeviceCMYK') obj.data.Decode = [1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0, 0.0];
+    endStream(obj, fileBlocks(this.file, this.size), this.size);
   }
 }

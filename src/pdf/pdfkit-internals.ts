@@ -43,13 +43,72 @@ export interface PdfkitInternals {
 export interface PdfkitReference {
   data: Record<string, unknown>;
   end(stream?: Uint8Array): void;
+  /** The document it is written to: `_write` writes a string (and a line break) or bytes. */
+  document: { _write(chunk: string | Uint8Array): void };
+}
+
+/**
+ * End `ref`, whose dictionary names the stream's filter, with a stream of `length` bytes that
+ * `pieces` gives, written as they come. pdfkit's `end(bytes)` would first join the pieces
+ * into a new buffer, even a single one: for a print-size photo 5 MB allocated, zeroed and
+ * copied (about 8 ms), and that memory made V8 collect its old generation every few photos.
+ * pdfkit's `end()` without a stream writes "N 0 obj", the dictionary and "endobj"; the stream
+ * goes in before "endobj", with the bytes pdfkit writes around one.
+ */
+export function endStream(ref: PdfkitReference, pieces: Iterable<Uint8Array>, length: number): void {
+  const doc = ref.document;
+  const write = doc._write;
+  ref.data.Length = length;
+  doc._write = (chunk) => {
+    if (chunk === 'endobj') {
+      write.call(doc, 'stream');
+      for (const piece of pieces) write.call(doc, piece);
+      write.call(doc, '\nendstream');
+    }
+    write.call(doc, chunk);
+  };
+  try {
+    ref.end();
+  } finally {
+    doc._write = write;
+  }
 }
 
 /** The images a document has opened, by the path they were opened with, and how many it has numbered (I1, I2, …). */
 export interface PdfkitImages {
   _imageRegistry: Record<string, unknown>;
   _imageCount: number;
+  /** pdfkit's image object for the picture in `data`, numbered, registered under no name. */
+  openImage(data: Uint8Array): unknown;
   ref(data?: object): PdfkitReference;
+}
+
+/** pdfkit's reading of a JPEG's header (its own JPEG image object), with the bytes it was read from. */
+export interface PdfkitJpeg {
+  data: Uint8Array;
+  bits: number;
+  width: number;
+  height: number;
+  /** Undefined for a number of colour components PDF has no colour space for. */
+  colorSpace: string | undefined;
+  orientation: number;
+}
+
+/** The smallest JPEG pdfkit reads: start of image, a frame header (1 × 1, one component), end of image. */
+const TINY_JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xc0, 0, 11, 8, 0, 1, 0, 1, 1, 1, 0x11, 0, 0xff, 0xd9]);
+let Jpeg: (new (data: Uint8Array, label: string) => PdfkitJpeg) | undefined;
+
+/**
+ * pdfkit's reading of the JPEG header in `data`, which may be only the start of the file; it
+ * throws where it finds no frame header. pdfkit does not export the class; it is taken, once
+ * per process, from an image opened in a scratch document that is never written.
+ */
+export function readJpeg(data: Uint8Array): PdfkitJpeg {
+  if (!Jpeg) {
+    const scratch = new PDFDocument({ font: null as unknown as string }) as unknown as PdfkitImages;
+    Jpeg = (scratch.openImage(TINY_JPEG) as { constructor: NonNullable<typeof Jpeg> }).constructor;
+  }
+  return new Jpeg(data, '');
 }
 
 /** A structure element of a tagged PDF. */

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostics } from '../content/diagnostics.js';
+import { fromImageHead } from '../content/read-at.js';
 import type { WrittenPage } from '../layout/types.js';
 
 export function checkImageResolution(pages: readonly WrittenPage[], minPpi: number, diagnostics: Diagnostics): void {
@@ -38,13 +39,25 @@ export function checkArchiveImages(pages: readonly WrittenPage[], diagnostics: D
   }
 }
 
-/** The number of colour components in a JPEG's frame header (1 grey, 3 YCbCr/RGB, 4 CMYK); undefined for another file. */
+/**
+ * The number of colour components in the frame header of the JPEG `file` (1 grey, 3 YCbCr or
+ * RGB, 4 CMYK), read from its first bytes where they hold it; 0 for another kind of file.
+ */
 function jpegComponents(file: string): number | undefined {
-  const data = fs.readFileSync(file);
-  if (data.readUInt16BE(0) !== 0xffd8) return undefined;
+  const fd = fs.openSync(file, 'r');
+  try {
+    return fromImageHead(fd, fs.fstatSync(fd).size, frameComponents);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** As jpegComponents, of the first bytes of a file; undefined where the frame header is not among them. */
+function frameComponents(data: Buffer): number | undefined {
+  if (data.length < 2 || data.readUInt16BE(0) !== 0xffd8) return 0;
   // Segment after segment to the first start-of-frame (SOF0–SOF15 but DHT, JPG and DAC).
   for (let at = 2; at + 4 <= data.length;) {
-    if (data[at] !== 0xff) return undefined;
+    if (data[at] !== 0xff) return 0;
     const marker = data[at + 1]!;
     // A fill byte before a marker.
     if (marker === 0xff) {

@@ -10,9 +10,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { createCanvas } from '@napi-rs/canvas';
 import PDFDocument from 'pdfkit';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { FileSink } from '../../src/pdf/file-sink.js';
 import { imageSource, opaquePng } from '../../src/pdf/image-source.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-image-'));
@@ -53,20 +55,37 @@ function rechunked(file: string, parts: number, extra: Buffer[] = []): Buffer {
   return Buffer.concat([data.subarray(0, 8), chunk('IHDR', ihdr.body), ...plte, ...extra, ...split, chunk('IEND', Buffer.alloc(0))]);
 }
 
-/** The bytes of a one-page PDF with the picture drawn twice, by pdfkit reading it (`ours` false) or through imageSource. */
-async function pdfWith(file: string, ours: boolean): Promise<Buffer> {
+/** The largest byte array an object holds, looking into the objects it holds too. */
+function largestArray(o: unknown, depth = 0): number {
+  if (o instanceof Uint8Array) return o.length;
+  if (typeof o !== 'object' || o === null || depth > 2) return 0;
+  return Math.max(0, ...Object.values(o).map((v) => largestArray(v, depth + 1)));
+}
+
+let written = 0;
+
+/**
+ * The bytes of a one-page PDF with the picture drawn twice, by pdfkit reading it (`ours`
+ * false) or through imageSource, written as the book's are, by a FileSink.
+ */
+function pdfWith(file: string, ours: boolean): Buffer {
   const doc = new PDFDocument({ info: { CreationDate: new Date(0) } });
-  const parts: Buffer[] = [];
-  doc.on('data', (b: Buffer) => parts.push(b));
-  const done = new Promise((resolve) => doc.on('end', resolve));
+  const out = path.join(tmp, `out-${++written}.pdf`);
+  new FileSink(out).attach(doc);
   for (const y of [0, 200]) doc.image(ours ? imageSource(doc, file) : file, 0, y, { width: 100 });
   doc.end();
-  await done;
-  return Buffer.concat(parts);
+  return fs.readFileSync(out);
 }
 
 function decoded(data: Buffer): PNG & { colorType: number; interlace: boolean } {
   return PNG.sync.read(data) as PNG & { colorType: number; interlace: boolean };
+}
+
+/** Drawn twice, embedded once, in the bytes pdfkit writes when it reads the file itself. */
+function expectSamePdf(file: string): void {
+  const ours = pdfWith(file, true);
+  expect(ours.toString('latin1').match(/\/Subtype \/Image/g)).toHaveLength(1);
+  expect(ours.equals(pdfWith(file, false))).toBe(true);
 }
 
 describe('opaque PNGs, read from their chunks', () => {
@@ -85,13 +104,8 @@ describe('opaque PNGs, read from their chunks', () => {
     }],
   ];
   for (const [name, file] of cases) {
-    it(`gives the PDF pdfkit writes from the file itself: ${name}`, async () => {
-      const f = file();
-      const ours = await pdfWith(f, true);
-      expect(ours.toString('latin1')).toContain('/Subtype /Image');
-      // Drawn twice, embedded once.
-      expect(ours.toString('latin1').match(/\/Subtype \/Image/g)).toHaveLength(1);
-      expect(ours.equals(await pdfWith(f, false))).toBe(true);
+    it(`gives the PDF pdfkit writes from the file itself: ${name}`, () => {
+      expectSamePdf(file());
     });
   }
 
@@ -100,32 +114,99 @@ describe('opaque PNGs, read from their chunks', () => {
     const doc = new PDFDocument();
     doc.on('data', () => {});
     doc.image(imageSource(doc, file), 0, 0, { width: 100 });
-    /** The largest byte array an object holds, looking into the objects it holds too. */
-    const largest = (o: unknown, depth = 0): number => {
-      if (o instanceof Uint8Array) return o.length;
-      if (typeof o !== 'object' || o === null || depth > 2) return 0;
-      return Math.max(0, ...Object.values(o).map((v) => largest(v, depth + 1)));
-    };
     const kept = (doc as unknown as { _imageRegistry: Record<string, { width: number }> })._imageRegistry[file]!;
     expect(kept.width).toBe(300);
-    expect(largest(kept)).toBeLessThan(1000);
+    expect(largestArray(kept)).toBeLessThan(1000);
     doc.end();
   });
 
-  it('names the file when the PNG has a colour type PNG does not define', async () => {
+  it('names the file when the PNG has a colour type PNG does not define', () => {
     const data = Buffer.from(fs.readFileSync(SAMPLE_PNG));
     // IHDR's colour type (byte 25) from 3 to 5; its CRC is not checked.
     data[25] = 5;
     const file = path.join(tmp, 'type5.png');
     fs.writeFileSync(file, data);
-    await expect(pdfWith(file, true)).rejects.toThrow(`${file}: its header gives colour type 5 at 8 bits, which PNG does not define; the PNG file is damaged: export it again`);
+    expect(() => pdfWith(file, true)).toThrow(`${file}: its header gives colour type 5 at 8 bits, which PNG does not define; the PNG file is damaged: export it again`);
   });
 
-  it('names the file when the PNG is cut short', async () => {
+  it('names the file when the PNG is cut short', () => {
     const whole = fs.readFileSync(SAMPLE_PNG);
     const file = path.join(tmp, 'cut.png');
     fs.writeFileSync(file, whole.subarray(0, whole.length - 100));
-    await expect(pdfWith(file, true)).rejects.toThrow(`${file}: its IDAT chunk is cut short; the PNG file is damaged: export it again`);
+    expect(() => pdfWith(file, true)).toThrow(`${file}: its IDAT chunk is cut short; the PNG file is damaged: export it again`);
+  });
+});
+
+/** A JPEG of noise and gradients (so that it does not compress to little), `width` × `height`. */
+function jpegData(width: number, height: number): Buffer {
+  const canvas = createCanvas(width, height);
+  const g = canvas.getContext('2d');
+  const image = g.createImageData(width, height);
+  let seed = 7;
+  for (let k = 0; k < width * height; k++) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    image.data.set([(k % width) & 255, (k / width) & 255, (seed >> 16) & 255, 255], 4 * k);
+  }
+  g.putImageData(image, 0, 0);
+  return canvas.toBuffer('image/jpeg', 95);
+}
+
+/** A segment of `marker` holding `body`. */
+const segment = (marker: number, body: Buffer) => Buffer.concat([Buffer.from([0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body]);
+
+/** `segments` put in after the JPEG's start-of-image marker, before its own. */
+const withSegments = (data: Buffer, ...segments: Buffer[]) => Buffer.concat([data.subarray(0, 2), ...segments, data.subarray(2)]);
+
+/** Exif, a big-endian TIFF header and one IFD entry: orientation 6, a quarter turn, which pdfkit draws turned. */
+const EXIF_TURNED = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), Buffer.from([0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0])]);
+
+function jpegFile(name: string, data: Buffer): string {
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, data);
+  return file;
+}
+
+describe('JPEGs, copied from their files', () => {
+  const cases: [string, () => string][] = [
+    ['a small photo', () => jpegFile('small.jpg', jpegData(60, 40))],
+    // More than a megabyte (1.2 MB): copied in two blocks.
+    ['a photo of more than a megabyte', () => jpegFile('large.jpg', jpegData(1600, 1200))],
+    ['a photo turned by its EXIF orientation', () => jpegFile('turned.jpg', withSegments(jpegData(60, 40), segment(0xe1, EXIF_TURNED)))],
+    // Metadata (two ICC-profile-sized segments) before the frame header, beyond the first 64 KB that are read first.
+    ['a frame header after 100 KB of metadata', () => jpegFile('late-header.jpg', withSegments(jpegData(60, 40), segment(0xe2, Buffer.alloc(50_000, 1)), segment(0xe2, Buffer.alloc(50_000, 2))))],
+  ];
+  for (const [name, file] of cases) {
+    it(`gives the PDF pdfkit writes from the file itself: ${name}`, () => {
+      const f = file();
+      expectSamePdf(f);
+      // The JPEG, whole, is the image's stream.
+      expect(pdfWith(f, true).includes(fs.readFileSync(f))).toBe(true);
+    });
+  }
+
+  it('holds no more of the photo than its header', () => {
+    const file = jpegFile('held.jpg', jpegData(300, 200));
+    const doc = new PDFDocument();
+    new FileSink(path.join(tmp, 'held.pdf')).attach(doc);
+    doc.image(imageSource(doc, file), 0, 0, { width: 100 });
+    expect(largestArray((doc as unknown as { _imageRegistry: Record<string, unknown> })._imageRegistry[file])).toBeLessThan(1000);
+    doc.end();
+  });
+
+  it('stops, naming the file, when the file became shorter before its bytes were copied', () => {
+    const file = jpegFile('shrunk.jpg', jpegData(300, 200));
+    const doc = new PDFDocument();
+    new FileSink(path.join(tmp, 'shrunk.pdf')).attach(doc);
+    const source = imageSource(doc, file);
+    fs.truncateSync(file, 1000);
+    expect(() => doc.image(source, 0, 0, { width: 100 })).toThrow(`${file} became shorter while it was being read: build again`);
+  });
+
+  it('needs the output taken at once (a FileSink): its blocks pass through one buffer', () => {
+    const doc = new PDFDocument();
+    doc.on('data', () => {});
+    const file = jpegFile('streamed.jpg', jpegData(60, 40));
+    expect(() => doc.image(imageSource(doc, file), 0, 0, { width: 100 })).toThrow('the document\'s output must go to a FileSink');
   });
 });
 
