@@ -31,7 +31,7 @@ export interface FileEntry {
 function entry(file: string, base: string): FileEntry {
   const bytes = fs.statSync(file).size;
   const hash = crypto.createHash('sha256');
-  for (const block of fileBlocks(file, bytes)) hash.update(block);
+  for (const block of fileBlocks(file, [[0, bytes]])) hash.update(block);
   return { path: path.relative(base, file).split(path.sep).join('/'), sha256: hash.digest('hex'), bytes };
 }
 

@@ -40,20 +40,23 @@ export function fromImageHead<T>(fd: number, size: number, read: (bytes: Buffer)
 let block: Buffer | undefined;
 
 /**
- * The first `size` bytes of `file`, a megabyte at a time, each block in the same buffer:
- * whatever takes them must be done with a block before it asks for the next. For files that
- * run to gigabytes (a book's photos, its PDF), which are neither held whole nor allocated
- * anew each time (that memory made V8 collect its old generation every few photos).
+ * The bytes of `file` in `ranges` (start and end each), in order, a megabyte at most at a
+ * time, each block in the same buffer: whatever takes them must be done with a block before
+ * it asks for the next. For files that run to gigabytes (a book's photos, its PDF), which are
+ * neither held whole nor allocated anew each time (that memory made V8 collect its old
+ * generation every few photos). Throws where the file ends before a range does.
  */
-export function* fileBlocks(file: string, size: number): Generator<Uint8Array> {
+export function* fileBlocks(file: string, ranges: readonly (readonly [start: number, end: number])[]): Generator<Uint8Array> {
   block ??= Buffer.allocUnsafe(1024 * 1024);
   const fd = fs.openSync(file, 'r');
   try {
-    for (let at = 0; at < size;) {
-      const n = readAt(fd, block, 0, Math.min(block.length, size - at), at);
-      if (n === 0) throw new Error(`${file} became shorter while it was being read: build again`);
-      yield block.subarray(0, n);
-      at += n;
+    for (const [start, end] of ranges) {
+      for (let at = start; at < end;) {
+        const n = readAt(fd, block, 0, Math.min(block.length, end - at), at);
+        if (n === 0) throw new Error(`${file} became shorter while it was being read: build again`);
+        yield block.subarray(0, n);
+        at += n;
+      }
     }
   } finally {
     fs.closeSync(fd);

@@ -1,11 +1,12 @@
 /**
- * Pictures into the PDF. A JPEG is embedded as it is, copied from its file (`JpegImage`). A
- * PNG is read here and handed to pdfkit as an image object of the same kind as its own
- * (`PngImage`), which writes the same PDF objects, for two reasons:
+ * Pictures into the PDF, their bytes copied from their files a block at a time as their
+ * objects are written, never held whole: a book's photos run to gigabytes. A JPEG is embedded
+ * as it is (`JpegImage`). A PNG's chunks are read here and handed to pdfkit as an image object
+ * of the same kind as its own (`PngImage`), which writes the same PDF objects, for two reasons:
  *
  * - pdfkit's PNG reader (png-js) copies the image data into an array a byte at a time: a
  *   print-size photo of 4.5 MB took 300 ms and an array of 4.5 million numbers, for every
- *   photo of the book. Here the data is sliced out of the file's chunks as it is.
+ *   photo of the book. Here the data is copied from the file's chunks as it is.
  * - pdfkit embeds some PNGs only on the event loop (an alpha channel, a palette with
  *   transparent entries, interlaced lines: it decodes those with asynchronous zlib). A build
  *   writes its pages without waiting, so the PDF would end unfinished, and the order in which
@@ -37,8 +38,10 @@ const BIT_DEPTHS = new Set([1, 2, 4, 8, 16]);
  */
 export function imageSource(doc: PDFKit.PDFDocument, file: string): string {
   const images = doc as unknown as PdfkitImages;
+  // Photos are copied from their files through one buffer (fileBlocks), whose blocks FileSink writes before the next is read.
+  if (!takenAtOnce(doc)) throw new Error('photos are copied into the PDF through one buffer: the document\'s output must go to a FileSink');
   if (images._imageRegistry[file] === undefined) {
-    const png = pngs.get(file, () => (isPngFile(file) ? readPng(file, opaquePng(file, fs.readFileSync(file))) : undefined));
+    const png = pngs.get(file, () => readPngFile(file));
     // pdfkit numbers its images as it opens them; each takes its number here, in the same order.
     const label = `I${++images._imageCount}`;
     images._imageRegistry[file] = png ? new PngImage(png, label) : new JpegImage(file, label);
@@ -46,35 +49,50 @@ export function imageSource(doc: PDFKit.PDFDocument, file: string): string {
   return file;
 }
 
-/** PNGs as read, kept while their files stay the same in a process that proofs again on every save (proof --watch). */
-const pngs = new FileCache<Png | undefined>();
+/**
+ * PNGs as read, kept while their files stay the same in a process that proofs again on every
+ * save (proof --watch). A PNG's image data is read from its file again when it is written, so
+ * the file's size and time are compared on every use, not left to the watcher.
+ */
+const pngs = new FileCache<Png | undefined>({ watched: false });
+
+/**
+ * The PNG `file` as a PDF image is made of, undefined for another kind of file: its chunks
+ * where they lie in the file, or, when it has transparency or is interlaced, in the picture
+ * flattened onto white (`opaquePng`).
+ */
+function readPngFile(file: string): Png | undefined {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const bytes = fileBytes(file, fd);
+    if (!isPng(bytes.at(0, PNG_SIGNATURE.length))) return undefined;
+    if (!needsFlattening(file, bytes)) return readPng(file, bytes);
+    return readPng(file, memoryBytes(opaquePng(file, fs.readFileSync(file))));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 /** The PNG in `data` (from `file`), or, when it has transparency or is interlaced, that picture flattened onto white as an opaque RGB PNG. */
 export function opaquePng(file: string, data: Buffer): Buffer {
-  return needsFlattening(file, data) ? flattened(data) : data;
+  return needsFlattening(file, memoryBytes(data)) ? flattened(data) : data;
 }
 
 /** An alpha channel or interlacing (in IHDR), or a tRNS chunk (before the image data). */
-function needsFlattening(file: string, data: Buffer): boolean {
-  for (const { type, body } of chunks(file, data)) {
-    if (type === 'IHDR' && (body[12] === 1 || ALPHA_TYPES.has(body[9]!))) return true;
-    if (type === 'tRNS') return true;
-    if (type === 'IDAT') return false;
+function needsFlattening(file: string, bytes: PngBytes): boolean {
+  for (const chunk of chunks(file, bytes)) {
+    if (chunk.type === 'IDAT') return false;
+    if (chunk.type === 'tRNS') return true;
+    if (chunk.type === 'IHDR') {
+      const header = chunk.body();
+      if (header[12] === 1 || ALPHA_TYPES.has(header[9]!)) return true;
+    }
   }
   return false;
 }
 
 function isPng(data: Buffer): boolean {
   return data.subarray(0, 8).equals(PNG_SIGNATURE);
-}
-
-function isPngFile(file: string): boolean {
-  const fd = fs.openSync(file, 'r');
-  try {
-    return isPng(bytesAt(fd, 0, PNG_SIGNATURE.length));
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 function flattened(data: Buffer): Buffer {
@@ -94,45 +112,69 @@ interface Png {
   colourType: number;
   /** PLTE: the palette's RGB triples. */
   palette: Buffer | undefined;
-  /** The IDAT chunks' data, in order (slices of the file as read): the deflated, filtered scanlines. */
-  data: Buffer[];
+  /** The IDAT chunks' data, `length` bytes in all: the deflated, filtered scanlines, in pieces as they are written. */
+  data: { length: number; pieces(): Iterable<Uint8Array> };
+}
+
+/** A PNG's bytes: its file, read where they lie, or a picture in memory. */
+interface PngBytes {
+  size: number;
+  /** `length` bytes at `position`, or fewer where the PNG ends (the file while it is open). */
+  at(position: number, length: number): Buffer;
+  /** The bytes in `ranges`, in order, when they are written into the PDF. */
+  pieces(ranges: readonly (readonly [start: number, end: number])[]): Iterable<Uint8Array>;
+}
+
+/** The PNG `file`, open as `fd`: its image data is read again from the file, a block at a time, when written. */
+function fileBytes(file: string, fd: number): PngBytes {
+  return { size: fs.fstatSync(fd).size, at: (position, length) => bytesAt(fd, position, length), pieces: (ranges) => fileBlocks(file, ranges) };
+}
+
+function memoryBytes(data: Buffer): PngBytes {
+  return { size: data.length, at: (position, length) => data.subarray(position, position + length), pieces: (ranges) => ranges.map(([start, end]) => data.subarray(start, end)) };
 }
 
 function broken(file: string, what: string): Error {
   return new Error(`${file}: ${what}; the PNG file is damaged: export it again`);
 }
 
-/** The chunks of the PNG in `data` (from `file`, named in errors), in order, up to IEND. */
-function* chunks(file: string, data: Buffer): Generator<{ type: string; body: Buffer }> {
-  if (!isPng(data)) throw broken(file, 'no PNG signature');
+/**
+ * The chunks of the PNG `file` in `bytes`, in order, up to IEND: each one's type, where its
+ * body lies, and the body (read when asked for: the image data is not).
+ */
+function* chunks(file: string, bytes: PngBytes): Generator<{ type: string; start: number; end: number; body(): Buffer }> {
+  if (!isPng(bytes.at(0, PNG_SIGNATURE.length))) throw broken(file, 'no PNG signature');
   for (let at = 8; ;) {
-    if (at + 12 > data.length) throw broken(file, 'it ends before its IEND chunk');
-    const length = data.readUInt32BE(at);
-    const type = data.toString('latin1', at + 4, at + 8);
-    const body = data.subarray(at + 8, at + 8 + length);
-    if (body.length < length) throw broken(file, `its ${type} chunk is cut short`);
+    if (at + 12 > bytes.size) throw broken(file, 'it ends before its IEND chunk');
+    const head = bytes.at(at, 8);
+    const type = head.toString('latin1', 4, 8);
+    const start = at + 8;
+    const end = start + head.readUInt32BE(0);
+    if (end > bytes.size) throw broken(file, `its ${type} chunk is cut short`);
     if (type === 'IEND') return;
-    yield { type, body };
-    at += 12 + length;
+    yield { type, start, end, body: () => bytes.at(start, end - start) };
+    at = end + 4;
   }
 }
 
-/** Read the chunks of the PNG in `data` (from `file`, named in errors). */
-function readPng(file: string, data: Buffer): Png {
+/** Read the chunks of the PNG `file` in `bytes`. */
+function readPng(file: string, bytes: PngBytes): Png {
   let header: Omit<Png, 'palette' | 'data'> | undefined;
   let palette: Buffer | undefined;
-  const idat: Buffer[] = [];
-  for (const { type, body } of chunks(file, data)) {
-    if (type === 'IHDR') {
+  const idat: [number, number][] = [];
+  for (const chunk of chunks(file, bytes)) {
+    if (chunk.type === 'IHDR') {
+      const body = chunk.body();
       header = { width: body.readUInt32BE(0), height: body.readUInt32BE(4), bits: body[8]!, colourType: body[9]! };
-    } else if (type === 'PLTE') palette = body;
-    else if (type === 'IDAT') idat.push(body);
+    } else if (chunk.type === 'PLTE') palette = chunk.body();
+    else if (chunk.type === 'IDAT') idat.push([chunk.start, chunk.end]);
   }
   if (!header) throw broken(file, 'no IHDR chunk');
   if (COLOURS[header.colourType] === undefined || !BIT_DEPTHS.has(header.bits)) throw broken(file, `its header gives colour type ${header.colourType} at ${header.bits} bits, which PNG does not define`);
   if (idat.length === 0) throw broken(file, 'no image data (IDAT)');
   if (header.colourType === PALETTE && !palette) throw broken(file, 'no palette (PLTE) for its colours');
-  return { ...header, palette: header.colourType === PALETTE ? palette : undefined, data: idat };
+  const length = idat.reduce((sum, [start, end]) => sum + end - start, 0);
+  return { ...header, palette: header.colourType === PALETTE ? palette : undefined, data: { length, pieces: () => bytes.pieces(idat) } };
 }
 
 /**
@@ -169,7 +211,7 @@ class PngImage {
     } else {
       obj.data.ColorSpace = colours === 1 ? 'DeviceGray' : 'DeviceRGB';
     }
-    endStream(obj, png.data, png.data.reduce((length, piece) => length + piece.length, 0));
+    endStream(obj, png.data.pieces(), png.data.length);
   }
 }
 
@@ -209,12 +251,10 @@ class JpegImage {
 
   embed(doc: PdfkitImages): void {
     if (this.obj) return;
-    // Its blocks pass through one buffer; FileSink writes each before the next is read, and larger than its own chunks, without copying them.
-    if (!takenAtOnce(doc)) throw new Error('a JPEG is copied into the PDF through one buffer: the document\'s output must go to a FileSink');
     const { bits, width, height, colorSpace } = this.header;
     const obj = (this.obj = doc.ref({ Type: 'XObject', Subtype: 'Image', BitsPerComponent: bits, Width: width, Height: height, ColorSpace: colorSpace, Filter: 'DCTDecode' }));
     // As pdfkit does: Adobe's CMYK JPEGs store their samples inverted.
     if (colorSpace === 'DeviceCMYK') obj.data.Decode = [1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0, 0.0];
-    endStream(obj, fileBlocks(this.file, this.size), this.size);
+    endStream(obj, fileBlocks(this.file, [[0, this.size]]), this.size);
   }
 }
