@@ -75,7 +75,7 @@ const en = {
       `${dirs}: ${sections} 分目, ${entries} 条目, ${photos} photo(s) with placeholder images, ${warnings} warning(s) to check`,
   },
   preview: {
-    description: 'render pages to PNG images and a contact sheet in out/preview/<name>/: of a built PDF, of an edition (built first) or of a 类目, 分目 or 条目 (proofed first)',
+    description: 'render pages to PNG images and contact sheets (forty pages each) in out/preview/<name>/: of a built PDF, of an edition (built first) or of a 类目, 分目 or 条目 (proofed first)',
     target: 'a PDF, an edition folder, or a category or section folder or entry .md file inside an edition',
     resolution: 'resolution of the page images, in dpi',
     pages: 'pages to render, by their printed numbers: 3, 1-4, i-iii, 5- (default: all)',
@@ -156,7 +156,7 @@ const zh: Messages = {
       `${dirs}：${sections} 个分目，${entries} 个条目，${photos} 张照片（用占位图），${warnings} 个警告待查`,
   },
   preview: {
-    description: '把页面渲染成 PNG 图片和一张缩略总览图，放在 out/preview/<名称>/：可以是已构建的 PDF，也可以是一卷年鉴（先构建）或一个类目、分目、条目（先出校样）',
+    description: '把页面渲染成 PNG 图片和缩略总览图（每张四十页），放在 out/preview/<名称>/：可以是已构建的 PDF，也可以是一卷年鉴（先构建）或一个类目、分目、条目（先出校样）',
     target: 'PDF 文件、年鉴文件夹，或年鉴中的类目、分目文件夹或条目 .md 文件',
     resolution: '页面图片的分辨率（dpi）',
     pages: '要渲染的页，按印出的页码：3、1-4、i-iii、5-（默认全部）',

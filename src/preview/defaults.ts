@@ -6,3 +6,5 @@ export const DEFAULT_DPI = 100;
 export const THUMBNAIL_DPI = 30;
 /** Thumbnails per row of the contact sheet. */
 export const PER_ROW = 4;
+/** Thumbnails per contact sheet: ten rows of four, about 3,300 px tall at 30 dpi; a book's pages go on several sheets. */
+export const PER_SHEET = 40;

@@ -1,14 +1,16 @@
 /**
  * Page images of a built PDF: one PNG per page at the chosen resolution, and a contact sheet
- * (thumbnails in rows, the printed page number under each), for looking at pages without a
- * PDF viewer, in a review or a chat. Pages are drawn by pdfjs onto @napi-rs/canvas canvases
+ * (thumbnails in rows, the printed page number under each) for every forty pages, for looking
+ * at pages without a PDF viewer, in a review or a chat. A whole book on one sheet would be an
+ * image of 1100 × 40,000 pixels at 400 pages, which viewers and ImageMagick refuse, and held
+ * whole in memory while it was drawn. Pages are drawn by pdfjs onto @napi-rs/canvas canvases
  * (see pdfjs-node.ts), with the fonts embedded in the PDF.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readPageRecord } from '../pdf/page-record.js';
-import { DEFAULT_DPI, PER_ROW, THUMBNAIL_DPI } from './defaults.js';
+import { DEFAULT_DPI, PER_ROW, PER_SHEET, THUMBNAIL_DPI } from './defaults.js';
 import { selectPages } from './page-range.js';
 import { openPdf, type CanvasModule, type NodeCanvas } from './pdfjs-node.js';
 
@@ -23,6 +25,8 @@ export interface PreviewOptions {
   thumbnailDpi?: number;
   /** Thumbnails per row of the contact sheet (default 4). */
   perRow?: number;
+  /** Thumbnails per contact sheet (default 40). */
+  perSheet?: number;
 }
 
 export interface PreviewPage {
@@ -40,11 +44,18 @@ export interface PreviewResult {
   dir: string;
   dpi: number;
   pages: PreviewPage[];
-  contactSheet: string;
+  /** The contact sheets, in page order: contact-sheet.png, or contact-sheet-01.png, -02 … where there are several. */
+  contactSheets: string[];
 }
 
 export const CONTACT_SHEET = 'contact-sheet.png';
 const PAGE_FILE = /^page-\d+(?:-.*)?\.png$/;
+const SHEET_FILE = /^contact-sheet(?:-\d+)?\.png$/;
+
+/** The file name of contact sheet `n` (from 0) of `count`. */
+function sheetName(n: number, count: number): string {
+  return count === 1 ? CONTACT_SHEET : `contact-sheet-${String(n + 1).padStart(Math.max(2, String(count).length), '0')}.png`;
+}
 
 /** Image size of a page box of `pt` points at `dpi`. */
 export function pixels(pt: number, dpi: number): number {
@@ -55,6 +66,7 @@ export async function previewPdf(pdfFile: string, options: PreviewOptions = {}):
   const dpi = options.dpi ?? DEFAULT_DPI;
   const thumbDpi = options.thumbnailDpi ?? THUMBNAIL_DPI;
   const perRow = options.perRow ?? PER_ROW;
+  const perSheet = options.perSheet ?? PER_SHEET;
   const name = path.basename(pdfFile).replace(/\.pdf$/i, '');
   const dir = path.resolve(options.outDir ?? path.join('out', 'preview', name));
 
@@ -64,14 +76,23 @@ export async function previewPdf(pdfFile: string, options: PreviewOptions = {}):
     const selected = selectPages(options.pages, labels);
     fs.mkdirSync(dir, { recursive: true });
     // Images of an earlier run would mix with these.
-    for (const f of fs.readdirSync(dir)) if (PAGE_FILE.test(f) || f === CONTACT_SHEET) fs.rmSync(path.join(dir, f));
+    for (const f of fs.readdirSync(dir)) if (PAGE_FILE.test(f) || SHEET_FILE.test(f)) fs.rmSync(path.join(dir, f));
 
     const digits = Math.max(3, String(doc.numPages).length);
     const sizes = await Promise.all(selected.map(async (k) => (await doc.getPage(k + 1)).getViewport({ scale: 1 })));
-    const sheet = contactSheet(canvas, sizes.map((v) => ({ width: pixels(v.width, thumbDpi), height: pixels(v.height, thumbDpi) })), perRow, name);
+    const thumbs = sizes.map((v) => ({ width: pixels(v.width, thumbDpi), height: pixels(v.height, thumbDpi) }));
+    const sheetCount = Math.ceil(selected.length / perSheet);
+    const sheets: string[] = [];
+    let sheet: ContactSheet | undefined;
+    const writes = new PngWrites();
 
     const pages: PreviewPage[] = [];
     for (const [n, k] of selected.entries()) {
+      if (n % perSheet === 0) {
+        const last = Math.min(n + perSheet, selected.length) - 1;
+        const [first, end] = [labels[k]!, labels[selected[last]!]!];
+        sheet = contactSheet(canvas, thumbs.slice(n, last + 1), perRow, `${name}  ${first === end ? first : `${first}–${end}`}`);
+      }
       const page = await doc.getPage(k + 1);
       const size = sizes[n]!;
       const viewport = page.getViewport({ scale: dpi / 72 });
@@ -80,16 +101,43 @@ export async function previewPdf(pdfFile: string, options: PreviewOptions = {}):
       await page.render({ canvasContext: context as never, canvas: image as never, viewport, background: 'white' }).promise;
       const label = labels[k]!;
       const file = path.join(dir, `page-${String(k + 1).padStart(digits, '0')}-${label.replace(/[^\p{L}\p{N}_.-]+/gu, '_')}.png`);
-      fs.writeFileSync(file, await image.encode('png'));
-      sheet.add(n, image, label);
+      sheet!.add(n % perSheet, image, label);
+      await writes.add(image, file);
       pages.push({ index: k + 1, label, file, width: image.width, height: image.height });
       page.cleanup();
+      if ((n + 1) % perSheet === 0 || n === selected.length - 1) {
+        const sheetFile = path.join(dir, sheetName(sheets.length, sheetCount));
+        await writes.add(sheet!.canvas, sheetFile);
+        sheets.push(sheetFile);
+      }
     }
-    const sheetFile = path.join(dir, CONTACT_SHEET);
-    fs.writeFileSync(sheetFile, await sheet.canvas.encode('png'));
-    return { dir, dpi, pages, contactSheet: sheetFile };
+    await writes.done();
+    return { dir, dpi, pages, contactSheets: sheets };
   } finally {
     await task.destroy();
+  }
+}
+
+/**
+ * Images encoded as PNG and written while the next page is drawn. Encoding a page (on libuv's
+ * threads) takes longer than pdfjs takes to draw one (about 120 against 85 ms at 100 dpi), so
+ * encoding one page while the next is drawn uses the second core; two encodings at most are
+ * under way, each holding its page's canvas.
+ */
+class PngWrites {
+  private readonly pending: Promise<void>[] = [];
+
+  /** Encode `image` and write it to `file`; returns once at most one earlier write is still under way. */
+  async add(image: NodeCanvas, file: string): Promise<void> {
+    const write = image.encode('png').then((png) => fs.writeFileSync(file, png));
+    // Its failure is thrown where it is awaited, not reported as unhandled before that.
+    write.catch(() => {});
+    this.pending.push(write);
+    if (this.pending.length > 2) await this.pending.shift();
+  }
+
+  async done(): Promise<void> {
+    while (this.pending.length > 0) await this.pending.shift();
   }
 }
 
@@ -124,6 +172,8 @@ function registerFont(canvas: CanvasModule): void {
   canvas.GlobalFonts.registerFromPath(file, FONT_FAMILY);
   fontRegistered = canvas;
 }
+
+type ContactSheet = ReturnType<typeof contactSheet>;
 
 function contactSheet(canvas: CanvasModule, thumbs: { width: number; height: number }[], perRow: number, title: string) {
   registerFont(canvas);

@@ -119,11 +119,12 @@ describe('page images of the sample edition', () => {
     const result = await previewPdf(pdf, { pages: '1-6', outDir: out });
     const thumbW = pixels(template.pageWidth, 30);
     const thumbH = pixels(template.pageHeight, 30);
-    const sheet = pngHeader(result.contactSheet);
+    expect(result.contactSheets.map((f) => path.basename(f))).toEqual([CONTACT_SHEET]);
+    const sheet = pngHeader(result.contactSheets[0]!);
     // margins 24, gaps 20, a 34 px title line, 26 px labels
     expect(sheet.width).toBe(2 * 24 + 4 * thumbW + 3 * 20);
     expect(sheet.height).toBe(24 + 34 + 2 * (thumbH + 26) + 20 + 24);
-    const png = PNG.sync.read(fs.readFileSync(result.contactSheet));
+    const png = PNG.sync.read(fs.readFileSync(result.contactSheets[0]!));
     const darkIn = (x0: number, y0: number, x1: number, y1: number) => {
       let n = 0;
       for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (png.data[(y * png.width + x) * 4]! < 100) n++;
@@ -132,6 +133,19 @@ describe('page images of the sample edition', () => {
     // text in the first thumbnail, and its label under it
     expect(darkIn(24, 58, 24 + thumbW, 58 + thumbH)).toBeGreaterThan(200);
     expect(darkIn(24, 58 + thumbH + 2, 24 + thumbW, 58 + thumbH + 26)).toBeGreaterThan(5);
+  });
+
+  it('puts a book\'s pages on several contact sheets, forty (here three) to a sheet, and replaces those of an earlier run', async () => {
+    const out = path.join(work, 'sheets');
+    const result = await previewPdf(pdf, { pages: '1-7', outDir: out, perSheet: 3 });
+    expect(result.contactSheets.map((f) => path.basename(f))).toEqual(['contact-sheet-01.png', 'contact-sheet-02.png', 'contact-sheet-03.png']);
+    const thumbW = pixels(template.pageWidth, 30);
+    const thumbH = pixels(template.pageHeight, 30);
+    // Three thumbnails in one row; the last sheet holds the seventh page alone.
+    expect(pngHeader(result.contactSheets[0]!)).toEqual({ width: 2 * 24 + 3 * thumbW + 2 * 20, height: 24 + 34 + thumbH + 26 + 24 });
+    expect(pngHeader(result.contactSheets[2]!)).toEqual({ width: 2 * 24 + thumbW, height: 24 + 34 + thumbH + 26 + 24 });
+    await previewPdf(pdf, { pages: '1-2', outDir: out, perSheet: 3 });
+    expect(fs.readdirSync(out).filter((f) => f.startsWith('contact-sheet'))).toEqual([CONTACT_SHEET]);
   });
 
   it('refuses pages the PDF does not have', async () => {

@@ -74,6 +74,6 @@ export function registerPreview(program: Command): void {
         throw e;
       }
       console.log(c.green(m.preview.done(shownPath(result.dir), result.pages.length, result.dpi)));
-      console.log(c.green(m.preview.sheet(shownPath(result.contactSheet))));
+      for (const sheet of result.contactSheets) console.log(c.green(m.preview.sheet(shownPath(sheet))));
     });
 }
