@@ -157,6 +157,12 @@ const segment = (marker: number, body: Buffer) => Buffer.concat([Buffer.from([0x
 /** `segments` put in after the JPEG's start-of-image marker, before its own. */
 const withSegments = (data: Buffer, ...segments: Buffer[]) => Buffer.concat([data.subarray(0, 2), ...segments, data.subarray(2)]);
 
+/** A JPEG's start, a frame header of 3 × 2 pixels in `components` colour components, and its end. */
+function jpegHeader(components: number): Buffer {
+  const sof = [0xff, 0xc0, 0, 8 + 3 * components, 8, 0, 2, 0, 3, components, ...Array.from({ length: components }, (_, k) => [k + 1, 0x11, 0]).flat()];
+  return Buffer.from([0xff, 0xd8, ...sof, 0xff, 0xd9]);
+}
+
 /** Exif, a big-endian TIFF header and one IFD entry: orientation 6, a quarter turn, which pdfkit draws turned. */
 const EXIF_TURNED = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), Buffer.from([0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0])]);
 
@@ -172,6 +178,9 @@ describe('JPEGs, copied from their files', () => {
     // More than a megabyte (1.2 MB): copied in two blocks.
     ['a photo of more than a megabyte', () => jpegFile('large.jpg', jpegData(1600, 1200))],
     ['a photo turned by its EXIF orientation', () => jpegFile('turned.jpg', withSegments(jpegData(60, 40), segment(0xe1, EXIF_TURNED)))],
+    // Headers only (pdfkit embeds a JPEG as it is, decoding nothing): one component, and four, which pdfkit inverts.
+    ['a grey JPEG', () => jpegFile('grey.jpg', jpegHeader(1))],
+    ['a CMYK JPEG', () => jpegFile('cmyk.jpg', jpegHeader(4))],
     // Metadata (two ICC-profile-sized segments) before the frame header, beyond the first 64 KB that are read first.
     ['a frame header after 100 KB of metadata', () => jpegFile('late-header.jpg', withSegments(jpegData(60, 40), segment(0xe2, Buffer.alloc(50_000, 1)), segment(0xe2, Buffer.alloc(50_000, 2))))],
   ];
