@@ -39,14 +39,17 @@ export function fromImageHead<T>(fd: number, size: number, read: (bytes: Buffer)
 /** The buffer every file read a block at a time passes through (made on first use). */
 let block: Buffer | undefined;
 
+/** A stretch of a file: the offset of its first byte, and of the byte after its last. */
+export type FileRange = readonly [start: number, end: number];
+
 /**
- * The bytes of `file` in `ranges` (start and end each), in order, a megabyte at most at a
+ * The bytes of `file` in `ranges`, in order, a megabyte at most at a
  * time, each block in the same buffer: whatever takes them must be done with a block before
  * it asks for the next. For files that run to gigabytes (a book's photos, its PDF), which are
  * neither held whole nor allocated anew each time (that memory made V8 collect its old
  * generation every few photos). Throws where the file ends before a range does.
  */
-export function* fileBlocks(file: string, ranges: readonly (readonly [start: number, end: number])[]): Generator<Uint8Array> {
+export function* fileBlocks(file: string, ranges: readonly FileRange[]): Generator<Uint8Array> {
   block ??= Buffer.allocUnsafe(1024 * 1024);
   const fd = fs.openSync(file, 'r');
   try {

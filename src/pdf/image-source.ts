@@ -19,7 +19,7 @@
 import fs from 'node:fs';
 import { PNG } from 'pngjs';
 import { FileCache } from '../content/file-cache.js';
-import { bytesAt, fileBlocks, fromImageHead } from '../content/read-at.js';
+import { bytesAt, fileBlocks, fromImageHead, type FileRange } from '../content/read-at.js';
 import { takenAtOnce } from './file-sink.js';
 import { endStream, readJpeg, type PdfkitImages, type PdfkitJpeg, type PdfkitReference } from './pdfkit-internals.js';
 
@@ -122,7 +122,7 @@ interface PngBytes {
   /** `length` bytes at `position`, or fewer where the PNG ends (the file while it is open). */
   at(position: number, length: number): Buffer;
   /** The bytes in `ranges`, in order, when they are written into the PDF. */
-  pieces(ranges: readonly (readonly [start: number, end: number])[]): Iterable<Uint8Array>;
+  pieces(ranges: readonly FileRange[]): Iterable<Uint8Array>;
 }
 
 /** The PNG `file`, open as `fd`: its image data is read again from the file, a block at a time, when written. */
@@ -161,7 +161,7 @@ function* chunks(file: string, bytes: PngBytes): Generator<{ type: string; start
 function readPng(file: string, bytes: PngBytes): Png {
   let header: Omit<Png, 'palette' | 'data'> | undefined;
   let palette: Buffer | undefined;
-  const idat: [number, number][] = [];
+  const idat: FileRange[] = [];
   for (const chunk of chunks(file, bytes)) {
     if (chunk.type === 'IHDR') {
       const body = chunk.body();
