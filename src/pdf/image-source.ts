@@ -215,6 +215,16 @@ class PngImage {
   }
 }
 
+/** pdfkit's reading of the JPEG `file`, whole, or an error that names it where pdfkit cannot read it. */
+function readWholeJpeg(file: string, data: Buffer): PdfkitJpeg {
+  try {
+    return readJpeg(data);
+  } catch (e) {
+    // pdfkit throws strings: 'SOI not found in JPEG', 'Invalid JPEG.'
+    throw new Error(`${file}: pdfkit cannot read this JPEG (${e instanceof Error ? e.message : String(e)}): open it in an image editor and save it again as JPEG`);
+  }
+}
+
 /**
  * A JPEG, embedded as it is, in the objects pdfkit's own JPEG image writes, from pdfkit's
  * reading of its header. Its bytes are copied from the file into the PDF as the object is
@@ -241,7 +251,7 @@ class JpegImage {
         } catch {
           return undefined;
         }
-      }) ?? readJpeg(bytesAt(fd, 0, this.size));
+      }) ?? readWholeJpeg(file, bytesAt(fd, 0, this.size));
       this.header = { bits: jpeg.bits, width: jpeg.width, height: jpeg.height, colorSpace: jpeg.colorSpace, orientation: jpeg.orientation };
     } finally {
       fs.closeSync(fd);

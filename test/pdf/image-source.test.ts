@@ -193,6 +193,12 @@ describe('JPEGs, copied from their files', () => {
     });
   }
 
+  it('names the file when pdfkit cannot read the JPEG (a fill byte before a marker, which pdfkit reads as a marker)', () => {
+    const header = jpegHeader(3);
+    const file = jpegFile('fill-byte.jpg', Buffer.concat([header.subarray(0, 2), Buffer.from([0xff]), header.subarray(2)]));
+    expect(() => pdfWith(file, true)).toThrow(`${file}: pdfkit cannot read this JPEG (Invalid JPEG.): open it in an image editor and save it again as JPEG`);
+  });
+
   it('holds no more of the photo than its header', () => {
     const file = jpegFile('held.jpg', jpegData(300, 200));
     const doc = new PDFDocument();
