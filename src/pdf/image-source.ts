@@ -17,10 +17,12 @@
  *   picture as printed, in the same bytes every time.
  */
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import { PNG } from 'pngjs';
 import { FileCache } from '../content/file-cache.js';
 import { bytesAt, fileBlocks, fromImageHead, type FileRange } from '../content/read-at.js';
 import { takenAtOnce } from './file-sink.js';
+import { flattenAlpha8 } from './png-flatten.js';
 import { endStream, readJpeg, type PdfkitImages, type PdfkitJpeg, type PdfkitReference } from './pdfkit-internals.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -75,7 +77,7 @@ function readPngFile(file: string): Png | undefined {
 
 /** The PNG in `data` (from `file`), or, when it has transparency or is interlaced, that picture flattened onto white as an opaque RGB PNG. */
 export function opaquePng(file: string, data: Buffer): Buffer {
-  return needsFlattening(file, memoryBytes(data)) ? flattened(data) : data;
+  return needsFlattening(file, memoryBytes(data)) ? flattened(file, data) : data;
 }
 
 /** An alpha channel or interlacing (in IHDR), or a tRNS chunk (before the image data). */
@@ -95,7 +97,31 @@ function isPng(data: Buffer): boolean {
   return data.subarray(0, 8).equals(PNG_SIGNATURE);
 }
 
-function flattened(data: Buffer): Buffer {
+/** The PNG in `data` (from `file`) flattened onto white: by flattenAlpha8 where it can, else by pngjs. */
+function flattened(file: string, data: Buffer): Buffer {
+  return alpha8Flattened(file, data) ?? pngjsFlattened(data);
+}
+
+/** Through flattenAlpha8, for a PNG of 8-bit samples with an alpha channel, not interlaced; undefined for another. */
+function alpha8Flattened(file: string, data: Buffer): Buffer | undefined {
+  let header: Buffer | undefined;
+  const idat: Buffer[] = [];
+  for (const chunk of chunks(file, memoryBytes(data))) {
+    if (chunk.type === 'IHDR') header = chunk.body();
+    else if (chunk.type === 'IDAT') idat.push(chunk.body());
+  }
+  if (!header || header[8] !== 8 || header[12] !== 0 || !ALPHA_TYPES.has(header[9]!) || idat.length === 0) return undefined;
+  let inflated: Buffer;
+  try {
+    inflated = zlib.inflateSync(Buffer.concat(idat));
+  } catch {
+    // pngjs says what is wrong with it.
+    return undefined;
+  }
+  return flattenAlpha8(header.readUInt32BE(0), header.readUInt32BE(4), header[9] === 6 ? 4 : 2, inflated);
+}
+
+function pngjsFlattened(data: Buffer): Buffer {
   // pngjs gives 8-bit RGBA whatever the file's colour type, depth or interlacing.
   const image = PNG.sync.read(data);
   // Its default tries every PNG filter on every row and deflates at level 9: for a 1800 ×

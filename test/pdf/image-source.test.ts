@@ -237,6 +237,17 @@ describe('PNGs with transparency or interlacing, flattened', () => {
     expect([...png.data]).toEqual([255, 255, 255, 255, 255, 127, 127, 255]);
   });
 
+  it('flattens 8-bit RGBA and grey-and-alpha PNGs, whatever their rows\' filters, to the bytes pngjs gives', () => {
+    const asPngjs = (data: Buffer) => PNG.sync.write(PNG.sync.read(data), { colorType: 2, inputColorType: 6, bgColor: { red: 255, green: 255, blue: 255 }, filterType: 1, deflateLevel: 6 });
+    for (const [colorType, filterType] of [[6, 0], [6, 1], [6, 2], [6, 3], [6, 4], [4, 3], [4, 4]] as const) {
+      // Few sample values, so that Paeth's predictions tie.
+      const level = (x: number, y: number, k: number) => (((x * 31 + y * 17 + k) * (x + 3 * y + k)) % 5) * 60;
+      const file = pngFile(`filter-${colorType}-${filterType}.png`, 37, 23, (x, y) => [level(x, y, 1), level(x, y, 2), level(x, y, 3), level(x, y, 4)], { colorType, filterType });
+      const data = fs.readFileSync(file);
+      expect(opaquePng(file, data).equals(asPngjs(data)), `colour type ${colorType}, filter ${filterType}`).toBe(true);
+    }
+  });
+
   it('flattens a palette with a transparent entry onto white', () => {
     const png = decoded(opaquePng('palette-transparent.png', fs.readFileSync('test/fixtures/palette-transparent.png')));
     const pixel = (x: number, y: number) => [...png.data.subarray(4 * (y * png.width + x), 4 * (y * png.width + x) + 3)];
