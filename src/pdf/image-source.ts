@@ -22,10 +22,9 @@ import { PNG } from 'pngjs';
 import { FileCache } from '../content/file-cache.js';
 import { bytesAt, fileBlocks, fromImageHead, type FileRange } from '../content/read-at.js';
 import { takenAtOnce } from './file-sink.js';
-import { flattenAlpha8 } from './png-flatten.js';
+import { flattenAlpha8, PNG_SIGNATURE } from './png-flatten.js';
 import { endStream, readJpeg, type PdfkitImages, type PdfkitJpeg, type PdfkitReference } from './pdfkit-internals.js';
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** IHDR's colour types with an alpha channel: grey and alpha, RGB and alpha. */
 const ALPHA_TYPES = new Set([4, 6]);
 const PALETTE = 3;
@@ -94,7 +93,7 @@ function needsFlattening(file: string, bytes: PngBytes): boolean {
 }
 
 function isPng(data: Buffer): boolean {
-  return data.subarray(0, 8).equals(PNG_SIGNATURE);
+  return data.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE);
 }
 
 /** The PNG in `data` (from `file`) flattened onto white: by flattenAlpha8 where it can, else by pngjs. */

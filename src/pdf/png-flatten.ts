@@ -8,7 +8,8 @@
  */
 import zlib from 'node:zlib';
 
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** The eight bytes every PNG file starts with. */
+export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** PNG filter types, as each row of the image data starts. */
 const NONE = 0;
 const SUB = 1;
@@ -54,7 +55,7 @@ export function flattenAlpha8(width: number, height: number, channels: 2 | 4, in
   // 8 bits, RGB; deflate, the adaptive filters, not interlaced.
   header.set([8, 2, 0, 0, 0], 8);
   const data = zlib.deflateSync(rows, { level: 6, strategy: zlib.constants.Z_RLE });
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', data), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', header), chunk('IDAT', data), chunk('IEND', Buffer.alloc(0))]);
 }
 
 /** The samples of the image data, the rows' filters undone, or undefined where it is not whole or names a filter PNG has not. */
