@@ -83,7 +83,7 @@ const en = {
     badResolution: (value: string) => `error: --resolution must be a number of dpi between 10 and 1200, not '${value}'`,
     badPages: (spec: string, available: string) => `error: --pages '${spec}' does not name pages of this PDF; its pages are ${available}`,
     notFound: (target: string) => `${target}: no such file or folder`,
-    done: (dir: string, n: N, dpi: N) => `${dir}: ${n} page image(s) at ${dpi} dpi`,
+    done: (dir: string, n: N, dpi: N, threads: number) => `${dir}: ${n} page image(s) at ${dpi} dpi${threads > 1 ? `, drawn on ${threads} threads` : ''}`,
     sheet: (file: string) => `${file}: contact sheet`,
   },
   schema: {
@@ -164,7 +164,7 @@ const zh: Messages = {
     badResolution: (value) => `错误：--resolution 须是 10 到 1200 之间的 dpi 数，不能是“${value}”`,
     badPages: (spec, available) => `错误：--pages“${spec}”不是这份 PDF 中的页；它的页码是 ${available}`,
     notFound: (target) => `${target}：没有这个文件或文件夹`,
-    done: (dir, n, dpi) => `${dir}：${n} 页图片，${dpi} dpi`,
+    done: (dir, n, dpi, threads) => `${dir}：${n} 页图片，${dpi} dpi${threads > 1 ? `，${threads} 个线程绘制` : ''}`,
     sheet: (file) => `${file}：缩略总览图`,
   },
   schema: {

@@ -10,17 +10,15 @@
  * writes the PDF. The PDF is byte for byte the one
  * a build on one thread writes (test/e2e/parallel-build.test.ts).
  */
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { Diagnostics, type Diagnostic } from '../content/diagnostics.js';
 import { categoryFolders } from '../content/load-edition.js';
 import type { FontSet } from '../fonts/font-config.js';
 import type { Category, Edition } from '../model/document.js';
 import type { Template } from '../template/template.js';
+import { workerCount } from '../worker-count.js';
 import { layoutCategory, Pagination } from './book.js';
 import { FlowBuilder } from './flow.js';
 import { READ, TAKEN, type LayoutWork, type ReadCategory } from './layout-work.js';
@@ -56,17 +54,9 @@ interface LaidOut {
  */
 const MIN_CATEGORIES = 48;
 
-/**
- * Layout workers: one fewer than the cores, since this thread reads, checks and writes, for an
- * edition of at least MIN_CATEGORIES 类目; YEARBOOK_WORKERS=n asks for n (0: none) for any
- * edition of two or more. None when running from the TypeScript sources (the tests run the
- * compiled program for this), where there is no compiled worker to start.
- */
-export function layoutWorkerCount(categories: number, env: NodeJS.ProcessEnv = process.env): number {
-  if (categories < 2 || !fs.existsSync(fileURLToPath(WORKER))) return 0;
-  const asked = env.YEARBOOK_WORKERS;
-  if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(Number(asked), categories);
-  return categories >= MIN_CATEGORIES ? Math.min(os.availableParallelism() - 1, categories) : 0;
+/** Layout workers: one fewer than the cores, since this thread reads, checks and writes (workerCount). */
+export function layoutWorkerCount(categories: number): number {
+  return workerCount(categories, MIN_CATEGORIES, WORKER);
 }
 
 export class LayoutPool {

@@ -22,7 +22,8 @@ import { PNG } from 'pngjs';
 import { FileCache } from '../content/file-cache.js';
 import { bytesAt, fileBlocks, fromImageHead, type FileRange } from '../content/read-at.js';
 import { takenAtOnce } from './file-sink.js';
-import { flattenAlpha8, PNG_SIGNATURE } from './png-flatten.js';
+import { flattenAlpha8 } from './png-flatten.js';
+import { PNG_SIGNATURE } from './png-file.js';
 import { endStream, readJpeg, type PdfkitImages, type PdfkitJpeg, type PdfkitReference } from './pdfkit-internals.js';
 
 /** IHDR's colour types with an alpha channel: grey and alpha, RGB and alpha. */

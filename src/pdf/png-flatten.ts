@@ -7,9 +7,8 @@
  * deflate at level 6 with the run-length strategy, in one IDAT chunk.
  */
 import zlib from 'node:zlib';
+import { pngFile } from './png-file.js';
 
-/** The eight bytes every PNG file starts with. */
-export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** PNG filter types, as each row of the image data starts. */
 const NONE = 0;
 const SUB = 1;
@@ -49,13 +48,7 @@ export function flattenAlpha8(width: number, height: number, channels: 2 | 4, in
       b0 = b;
     }
   }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  // 8 bits, RGB; deflate, the adaptive filters, not interlaced.
-  header.set([8, 2, 0, 0, 0], 8);
-  const data = zlib.deflateSync(rows, { level: 6, strategy: zlib.constants.Z_RLE });
-  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', header), chunk('IDAT', data), chunk('IEND', Buffer.alloc(0))]);
+  return pngFile(width, height, 2, zlib.deflateSync(rows, { level: 6, strategy: zlib.constants.Z_RLE }));
 }
 
 /** The samples of the image data, the rows' filters undone, or undefined where it is not whole or names a filter PNG has not. */
@@ -109,13 +102,4 @@ function overWhite(): Uint8Array {
     }
   }
   return table;
-}
-
-function chunk(type: string, body: Buffer): Buffer {
-  const out = Buffer.alloc(12 + body.length);
-  out.writeUInt32BE(body.length, 0);
-  out.write(type, 4, 'latin1');
-  body.copy(out, 8);
-  out.writeUInt32BE(zlib.crc32(out.subarray(4, 8 + body.length)), 8 + body.length);
-  return out;
 }

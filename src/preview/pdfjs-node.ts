@@ -115,3 +115,5 @@ export async function openPdf(bytes: Uint8Array) {
   });
   return { task, doc: await task.promise, pdfjs, canvas };
 }
+
+export type PdfDocument = Awaited<ReturnType<typeof openPdf>>['doc'];

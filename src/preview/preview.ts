@@ -4,15 +4,19 @@
  * at pages without a PDF viewer, in a review or a chat. A whole book on one sheet would be an
  * image of 1100 × 40,000 pixels at 400 pages, which viewers and ImageMagick refuse, and held
  * whole in memory while it was drawn. Pages are drawn by pdfjs onto @napi-rs/canvas canvases
- * (see pdfjs-node.ts), with the fonts embedded in the PDF.
+ * (see pdfjs-node.ts), with the fonts embedded in the PDF; from MIN_PAGES pages on, on this
+ * thread and preview workers at once (page-drawing.ts), each taking the next page when done.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { readPageRecord } from '../pdf/page-record.js';
+import { workerCount } from '../worker-count.js';
 import { DEFAULT_DPI, PER_ROW, PER_SHEET, THUMBNAIL_DPI } from './defaults.js';
+import { drawPage, pixels, PngWrites, type DrawnPage, type PageJob } from './page-drawing.js';
 import { selectPages } from './page-range.js';
-import { openPdf, type CanvasModule, type NodeCanvas } from './pdfjs-node.js';
+import { openPdf, type CanvasModule } from './pdfjs-node.js';
 
 export interface PreviewOptions {
   /** Resolution of the page images (default 100 dpi). */
@@ -46,6 +50,8 @@ export interface PreviewResult {
   pages: PreviewPage[];
   /** The contact sheets, in page order: contact-sheet.png, or contact-sheet-01.png, -02 … where there are several. */
   contactSheets: string[];
+  /** Preview workers that drew pages beside this thread (preview-worker.ts). */
+  workers: number;
 }
 
 export const CONTACT_SHEET = 'contact-sheet.png';
@@ -57,10 +63,13 @@ function sheetName(n: number, count: number): string {
   return count === 1 ? CONTACT_SHEET : `contact-sheet-${String(n + 1).padStart(Math.max(2, String(count).length), '0')}.png`;
 }
 
-/** Image size of a page box of `pt` points at `dpi`. */
-export function pixels(pt: number, dpi: number): number {
-  return Math.max(1, Math.round((pt * dpi) / 72));
-}
+/**
+ * Below this many pages a worker costs more than it saves: it loads pdfjs and the canvas
+ * module and reads the PDF's fonts again, about a second and a half before its first page,
+ * where this thread draws a page in about 0.1 s.
+ */
+const MIN_PAGES = 24;
+const WORKER = new URL('./preview-worker.js', import.meta.url);
 
 export async function previewPdf(pdfFile: string, options: PreviewOptions = {}): Promise<PreviewResult> {
   const dpi = options.dpi ?? DEFAULT_DPI;
@@ -71,6 +80,7 @@ export async function previewPdf(pdfFile: string, options: PreviewOptions = {}):
   const dir = path.resolve(options.outDir ?? path.join('out', 'preview', name));
 
   const { task, doc, canvas } = await openPdf(fs.readFileSync(pdfFile));
+  const workers: Worker[] = [];
   try {
     const labels = await pageLabels(doc, pdfFile);
     const selected = selectPages(options.pages, labels);
@@ -79,66 +89,46 @@ export async function previewPdf(pdfFile: string, options: PreviewOptions = {}):
     for (const f of fs.readdirSync(dir)) if (PAGE_FILE.test(f) || SHEET_FILE.test(f)) fs.rmSync(path.join(dir, f));
 
     const digits = Math.max(3, String(doc.numPages).length);
-    const sizes = await Promise.all(selected.map(async (k) => (await doc.getPage(k + 1)).getViewport({ scale: 1 })));
-    const thumbs = sizes.map((v) => ({ width: pixels(v.width, thumbDpi), height: pixels(v.height, thumbDpi) }));
-    const sheetCount = Math.ceil(selected.length / perSheet);
-    const sheets: string[] = [];
-    let sheet: ContactSheet | undefined;
+    const jobs: PageJob[] = await Promise.all(selected.map(async (k, n) => {
+      const size = (await doc.getPage(k + 1)).getViewport({ scale: 1 });
+      const file = path.join(dir, `page-${String(k + 1).padStart(digits, '0')}-${labels[k]!.replace(/[^\p{L}\p{N}_.-]+/gu, '_')}.png`);
+      return { n, k, file, dpi, thumbnail: { width: pixels(size.width, thumbDpi), height: pixels(size.height, thumbDpi) } };
+    }));
     const writes = new PngWrites();
-
+    const sheets = new ContactSheets(canvas, jobs, selected.map((k) => labels[k]!), { name, dir, perRow, perSheet }, writes);
     const pages: PreviewPage[] = [];
-    for (const [n, k] of selected.entries()) {
-      if (n % perSheet === 0) {
-        const last = Math.min(n + perSheet, selected.length) - 1;
-        const [first, end] = [labels[k]!, labels[selected[last]!]!];
-        sheet = contactSheet(canvas, thumbs.slice(n, last + 1), perRow, `${name}  ${first === end ? first : `${first}–${end}`}`);
-      }
-      const page = await doc.getPage(k + 1);
-      const size = sizes[n]!;
-      const viewport = page.getViewport({ scale: dpi / 72 });
-      const image = canvas.createCanvas(pixels(size.width, dpi), pixels(size.height, dpi));
-      const context = image.getContext('2d');
-      await page.render({ canvasContext: context as never, canvas: image as never, viewport, background: 'white' }).promise;
-      const label = labels[k]!;
-      const file = path.join(dir, `page-${String(k + 1).padStart(digits, '0')}-${label.replace(/[^\p{L}\p{N}_.-]+/gu, '_')}.png`);
-      sheet!.add(n % perSheet, image, label);
-      await writes.add(image, file);
-      pages.push({ index: k + 1, label, file, width: image.width, height: image.height });
-      page.cleanup();
-      if ((n + 1) % perSheet === 0 || n === selected.length - 1) {
-        const sheetFile = path.join(dir, sheetName(sheets.length, sheetCount));
-        await writes.add(sheet!.canvas, sheetFile);
-        sheets.push(sheetFile);
-      }
-    }
+    const drawn = async (page: DrawnPage) => {
+      const job = jobs[page.n]!;
+      pages[page.n] = { index: job.k + 1, label: labels[job.k]!, file: job.file, width: page.width, height: page.height };
+      await sheets.add(page);
+    };
+    let next = 0;
+    const take = () => jobs[next++];
+    workers.push(...Array.from({ length: workerCount(jobs.length, MIN_PAGES, WORKER) }, () => new Worker(WORKER, { workerData: { pdfFile } })));
+    const drawnElsewhere = workers.map((worker) => drawInWorker(worker, take, drawn));
+    for (let job = take(); job; job = take()) await drawn(await drawPage(doc, canvas, job, writes));
+    await Promise.all(drawnElsewhere);
     await writes.done();
-    return { dir, dpi, pages, contactSheets: sheets };
+    return { dir, dpi, pages, contactSheets: sheets.files, workers: workers.length };
   } finally {
+    // Those still drawing when this thread failed.
+    for (const worker of workers) void worker.terminate();
     await task.destroy();
   }
 }
 
-/**
- * Images encoded as PNG and written while the next page is drawn. Encoding a page (on libuv's
- * threads) takes longer than pdfjs takes to draw one (about 120 against 85 ms at 100 dpi), so
- * encoding one page while the next is drawn uses the second core; two encodings at most are
- * under way, each holding its page's canvas.
- */
-class PngWrites {
-  private readonly pending: Promise<void>[] = [];
-
-  /** Encode `image` and write it to `file`; returns once at most one earlier write is still under way. */
-  async add(image: NodeCanvas, file: string): Promise<void> {
-    const write = image.encode('png').then((png) => fs.writeFileSync(file, png));
-    // Its failure is thrown where it is awaited, not reported as unhandled before that.
-    write.catch(() => {});
-    this.pending.push(write);
-    if (this.pending.length > 2) await this.pending.shift();
-  }
-
-  async done(): Promise<void> {
-    while (this.pending.length > 0) await this.pending.shift();
-  }
+/** Have `worker` draw the pages `take` gives it, one at a time, until there are none. */
+function drawInWorker(worker: Worker, take: () => PageJob | undefined, drawn: (page: DrawnPage) => Promise<void>): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const send = () => worker.postMessage(take() ?? null);
+    worker.on('message', (page: DrawnPage) => {
+      send();
+      drawn(page).catch(reject);
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a preview worker stopped (exit code ${code})`))));
+    send();
+  });
 }
 
 /**
@@ -173,6 +163,41 @@ function registerFont(canvas: CanvasModule): void {
   fontRegistered = canvas;
 }
 
+/**
+ * The contact sheets of the pages chosen, a sheet for every `perSheet`. Pages come in any
+ * order where workers draw some of them: a sheet is made when its first thumbnail comes and
+ * written once it has them all.
+ */
+class ContactSheets {
+  /** The sheets' files, in page order. */
+  readonly files: string[];
+  private readonly open = new Map<number, { sheet: ContactSheet; missing: number }>();
+
+  constructor(private readonly canvas: CanvasModule, private readonly jobs: PageJob[], private readonly labels: string[],
+    private readonly layout: { name: string; dir: string; perRow: number; perSheet: number }, private readonly writes: PngWrites) {
+    const count = Math.ceil(jobs.length / layout.perSheet);
+    this.files = Array.from({ length: count }, (_, s) => path.join(layout.dir, sheetName(s, count)));
+  }
+
+  async add(page: DrawnPage): Promise<void> {
+    const { perSheet, perRow, name } = this.layout;
+    const s = Math.floor(page.n / perSheet);
+    let open = this.open.get(s);
+    if (!open) {
+      const first = s * perSheet;
+      const end = Math.min(first + perSheet, this.jobs.length);
+      const [from, to] = [this.labels[first]!, this.labels[end - 1]!];
+      const thumbnails = this.jobs.slice(first, end).map((j) => j.thumbnail);
+      open = { sheet: contactSheet(this.canvas, thumbnails, perRow, `${name}  ${from === to ? from : `${from}–${to}`}`), missing: end - first };
+      this.open.set(s, open);
+    }
+    open.sheet.add(page.n - s * perSheet, page.thumbnail, this.labels[page.n]!);
+    if (--open.missing > 0) return;
+    this.open.delete(s);
+    await this.writes.add(open.sheet.canvas, this.files[s]!);
+  }
+}
+
 type ContactSheet = ReturnType<typeof contactSheet>;
 
 function contactSheet(canvas: CanvasModule, thumbs: { width: number; height: number }[], perRow: number, title: string) {
@@ -194,13 +219,12 @@ function contactSheet(canvas: CanvasModule, thumbs: { width: number; height: num
   ctx.fillText(title, MARGIN, MARGIN);
   return {
     canvas: sheet,
-    add(n: number, page: NodeCanvas, label: string): void {
+    /** The `n`th thumbnail, its pixels (RGBA, opaque) as drawPage gives them. */
+    add(n: number, pixels: Uint8Array, label: string): void {
       const t = thumbs[n]!;
-      const x = MARGIN + (n % columns) * (cellWidth + GAP) + (cellWidth - t.width) / 2;
+      const x = MARGIN + (n % columns) * (cellWidth + GAP) + Math.floor((cellWidth - t.width) / 2);
       const y = MARGIN + TITLE_HEIGHT + Math.floor(n / columns) * (cellHeight + LABEL_HEIGHT + GAP);
-      ctx.imageSmoothingEnabled = true;
-      ctx.imageSmoothingQuality = 'high';
-      ctx.drawImage(page, x, y, t.width, t.height);
+      ctx.putImageData(new canvas.ImageData(new Uint8ClampedArray(pixels.buffer, pixels.byteOffset, pixels.length), t.width, t.height), x, y);
       ctx.strokeStyle = '#8c8c8c';
       ctx.lineWidth = 1;
       ctx.strokeRect(x - 0.5, y - 0.5, t.width + 1, t.height + 1);

@@ -38,7 +38,7 @@ describe('the catalog', () => {
     const shape = (m: unknown): unknown => (typeof m === 'function' ? 'fn' : m && typeof m === 'object' ? Object.fromEntries(Object.entries(m).map(([k, v]) => [k, shape(v)])) : typeof m);
     expect(shape(messages('zh'))).toEqual(shape(messages('en')));
     const texts = (m: Messages) => [m.program, m.exitCodes, m.build.done('out/2019.pdf', 17, '2.20'), m.check.summary('c', 1, 2), m.failed(3),
-      m.proof.pages('p.pdf', 4, 6, false), m.proof.findings('r.txt', 0), m.preview.done('d', 2, 100), m.schema.stale('a, b')];
+      m.proof.pages('p.pdf', 4, 6, false), m.proof.findings('r.txt', 0), m.preview.done('d', 2, 100, 2), m.schema.stale('a, b')];
     for (const t of [...texts(messages('en')), ...texts(messages('zh'))]) expect(t).toMatch(/\S/);
   });
 

@@ -8,9 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM helper without types
+import { generateEdition } from '../../bench/lib/edition.mjs';
 import { build } from '../../src/build.js';
 import { describeLabels, PageRangeError, selectPages } from '../../src/preview/page-range.js';
-import { CONTACT_SHEET, pixels, previewPdf } from '../../src/preview/preview.js';
+import { pixels } from '../../src/preview/page-drawing.js';
+import { CONTACT_SHEET, previewPdf } from '../../src/preview/preview.js';
 import { loadTemplate, type Template } from '../../src/template/template.js';
 import { ROOT, runCli } from '../cli/cli-process.js';
 
@@ -180,4 +183,28 @@ describe('`yearbook preview` of a part', () => {
     expect(pages.length).toBeGreaterThan(0);
     for (const f of pages) expect(pngHeader(path.join(cwd, 'out', 'preview', name!, f)).width).toBe(827);
   });
+});
+
+describe('preview workers', () => {
+  it('draw pages beside the main thread into the very same images and contact sheets', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-preview-workers-'));
+    // Four 类目: more than forty pages, so two contact sheets, filled in whatever order pages come.
+    const edition = path.join(tmp, 'n4');
+    generateEdition(path.join(ROOT, 'content/2019'), edition, 4);
+    const pdf = path.join(tmp, 'n4.pdf');
+    expect(runCli(['build', edition, '-o', pdf]).status).toBe(0);
+    const preview = (workers: number) => {
+      const out = path.join(tmp, `w${workers}`);
+      const r = runCli(['preview', pdf, '--resolution', '30', '--out', out], { env: { YEARBOOK_WORKERS: String(workers) } });
+      expect(r.status, r.stderr).toBe(0);
+      return { out, stdout: r.stdout, files: fs.readdirSync(out).sort() };
+    };
+    const one = preview(0);
+    const two = preview(1);
+    expect(one.stdout).toMatch(/: \d+ page image\(s\) at 30 dpi\n/);
+    expect(two.stdout).toMatch(/: \d+ page image\(s\) at 30 dpi, drawn on 2 threads\n/);
+    expect(two.files.filter((f) => f.startsWith('contact-sheet'))).toEqual(['contact-sheet-01.png', 'contact-sheet-02.png']);
+    expect(two.files).toEqual(one.files);
+    for (const f of one.files) expect(fs.readFileSync(path.join(two.out, f)).equals(fs.readFileSync(path.join(one.out, f))), f).toBe(true);
+  }, 120_000);
 });

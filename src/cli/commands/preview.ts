@@ -73,7 +73,7 @@ export function registerPreview(program: Command): void {
         if (e instanceof PageRangeError) command.error(m.preview.badPages(e.spec, e.available));
         throw e;
       }
-      console.log(c.green(m.preview.done(shownPath(result.dir), result.pages.length, result.dpi)));
+      console.log(c.green(m.preview.done(shownPath(result.dir), result.pages.length, result.dpi, result.workers + 1)));
       for (const sheet of result.contactSheets) console.log(c.green(m.preview.sheet(shownPath(sheet))));
     });
 }
