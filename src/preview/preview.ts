@@ -103,15 +103,25 @@ export async function previewPdf(pdfFile: string, options: PreviewOptions = {}):
       await sheets.add(page);
     };
     let next = 0;
-    const take = () => jobs[next++];
+    let failed = false;
+    // Once a page has failed, no thread takes another.
+    const take = () => (failed ? undefined : jobs[next++]);
+    const drawHere = async () => {
+      for (let job = take(); job; job = take()) await drawn(await drawPage(doc, canvas, job, writes));
+    };
     workers.push(...Array.from({ length: workerCount(jobs.length, MIN_PAGES, WORKER) }, () => new Worker(WORKER, { workerData: { pdfFile } })));
-    const drawnElsewhere = workers.map((worker) => drawInWorker(worker, take, drawn));
-    for (let job = take(); job; job = take()) await drawn(await drawPage(doc, canvas, job, writes));
-    await Promise.all(drawnElsewhere);
+    const drawing = [drawHere(), ...workers.map((worker) => drawInWorker(worker, take, drawn))];
+    try {
+      await Promise.all(drawing);
+    } catch (e) {
+      failed = true;
+      await Promise.allSettled(drawing);
+      throw e;
+    }
     await writes.done();
     return { dir, dpi, pages, contactSheets: sheets.files, workers: workers.length };
   } finally {
-    // Those still drawing when this thread failed.
+    // A worker that did not end.
     for (const worker of workers) void worker.terminate();
     await task.destroy();
   }
