@@ -6,12 +6,14 @@
  * renders with the book's own fonts and no system font is needed.
  *
  * Path2D, DOMMatrix and ImageData objects must come from the same native canvas module as
- * the canvases they are drawn on: pdfjs-dist brings its own copy of @napi-rs/canvas (0.1.x)
- * and would install that one's classes as globals; drawing them on a canvas of another copy
- * crashes the process. So the globals are installed from our @napi-rs/canvas before pdfjs is
- * loaded, and every canvas pdfjs asks for (for masks, patterns, groups) is made by that same
- * module. If pdfjs was loaded earlier in this process (so its own copy's classes are the
- * globals), that copy is used for the canvases instead.
+ * the canvases they are drawn on: drawing one of another copy crashes the process. pdfjs-dist
+ * requires @napi-rs/canvas in the version range it names, and installs its classes as globals
+ * where there are none. Our dependency is pinned to a version in that range, so npm installs
+ * one copy, loaded once (each copy is a native library of some 30 MB, about 0.2 s to load).
+ * Should pdfjs still get a copy of its own (a pdfjs-dist naming another range), the globals
+ * are installed from ours before pdfjs is loaded, and every canvas pdfjs asks for (for masks,
+ * patterns, groups) is made by that same module; and if pdfjs was loaded earlier in this
+ * process (so its copy's classes are the globals), its copy is used for the canvases instead.
  *
  * The worker runs in this thread (pdfjs's "fake worker"), loaded by us and handed over in
  * `globalThis.pdfjsWorker`, so it works whatever the module loader; messages are errors only.
