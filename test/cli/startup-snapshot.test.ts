@@ -1,14 +1,14 @@
 /**
  * The startup snapshot (src/cli/snapshot): bin/yearbook started from it does what the command
  * does without it, to the byte; the importer, bundled but left unset, is set up on first use;
- * preview and a snapshot older than the compiled code fall back to loading the modules; and the
- * rules for when a snapshot fits.
+ * preview proofs from the snapshot and draws in a process of its own; a snapshot older than the
+ * compiled code falls back to loading the modules; and the rules for when a snapshot fits.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runsOwnProcess, snapshotUnfit, type Stamp } from '../../src/cli/snapshot/snapshot-files.js';
+import { snapshotUnfit, type Stamp } from '../../src/cli/snapshot/snapshot-files.js';
 import { cliMain, runCli, snapshotCli } from './cli-process.js';
 
 describe('when a startup snapshot fits', () => {
@@ -21,15 +21,6 @@ describe('when a startup snapshot fits', () => {
     expect(snapshotUnfit(made, { ...made, arch: 'arm64' })).toMatch(/^the startup snapshot was made by Node/);
     expect(snapshotUnfit(made, { ...made, bundle: '/moved/dist/snapshot/yearbook.cjs' })).toBe('the startup snapshot was made in another folder: run `npm run compile`');
     expect(snapshotUnfit(made, { ...made, compiled: 1001 })).toBe('the code was compiled again after the startup snapshot was made: run `npm run compile`');
-  });
-
-  it('runs preview, wherever its name stands, as its own process', () => {
-    expect(runsOwnProcess(['preview', 'out/2019.pdf'])).toBe(true);
-    expect(runsOwnProcess(['--lang', 'en', 'preview', 'x'])).toBe(true);
-    expect(runsOwnProcess(['--lang=zh', 'preview', 'x'])).toBe(true);
-    expect(runsOwnProcess(['--lang', 'preview', 'build'])).toBe(false);
-    expect(runsOwnProcess(['build', 'preview'])).toBe(false);
-    expect(runsOwnProcess(['--help'])).toBe(false);
   });
 });
 
@@ -62,12 +53,25 @@ describe('bin/yearbook from the startup snapshot', () => {
     expect(r.stdout.split('\n').slice(0, 4)).toEqual([`${category}/`, `${category}/category.yaml`, `${category}/01-shang-cheng-qu/`, `${category}/01-shang-cheng-qu/section.yaml`]);
   });
 
-  it('previews as its own process, with the modules it loads at run time', () => {
+  it('previews a PDF in a process of its own, which loads pdfjs at run time, with the options and language given', () => {
     const out = path.join(dir, 'preview');
-    const r = runCli(['preview', fromSnapshot, '--pages', '1-1', '--resolution', '20', '--out', out], { snapshot: true });
+    const r = runCli(['--lang', 'zh', 'preview', fromSnapshot, '--pages', '1-1', '--resolution', '20', '--out', out], { snapshot: true });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(fs.readdirSync(out).filter((f) => f.endsWith('.png')).length).toBeGreaterThan(0);
+    expect(r.stdout).toBe(`${out}：1 页图片，20 dpi\n${out}/contact-sheet.png：缩略总览图\n`);
+    expect(fs.readdirSync(out).sort()).toEqual(['contact-sheet.png', 'page-007-1.png']);
+    const bad = runCli(['preview', fromSnapshot, '--pages', '99', '--out', out], { snapshot: true });
+    expect(bad.status).toBe(2);
+  });
+
+  it('proofs a 分目 to preview from the snapshot, then draws its pages in a process of its own', () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-snapshot-preview-'));
+    const r = runCli(['preview', path.resolve('content/2019/01-qunzhong-tuanti/03-fulian'), '--resolution', '20'], { snapshot: true, cwd });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^out\/proof\/2019-section-03-fulian\.pdf: pages \d+–\d+/);
+    expect(r.stdout).toMatch(/^out\/preview\/2019-section-03-fulian: \d+ page image\(s\) at 20 dpi$/m);
+    expect(fs.readdirSync(path.join(cwd, 'out', 'preview', '2019-section-03-fulian'))).toContain('contact-sheet.png');
   });
 
   it('starts without it where NODE_OPTIONS is set, since V8 takes a snapshot only with the flags it was made with', () => {

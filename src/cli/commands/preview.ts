@@ -3,6 +3,7 @@
  * and a contact sheet, of a built PDF as it is, or of an edition (built first, as
  * `yearbook build` does) or of a 类目, 分目 or 条目 (proofed first, as `yearbook proof` does).
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -10,9 +11,10 @@ import { EDITION_FILE } from '../../content/edition-files.js';
 import { PageRangeError } from '../../preview/page-range.js';
 import { DEFAULT_DPI } from '../../preview/defaults.js';
 import type { PreviewResult } from '../../preview/preview.js';
-import { messages } from '../i18n.js';
+import { language, messages } from '../i18n.js';
 import { printDiagnostics, shownPath, stdoutColours } from '../output.js';
 import { buildSummary, buildWithProgress } from './build.js';
+import { MAIN, runningFromSnapshot } from '../snapshot/snapshot-files.js';
 import { proofSummary } from './proof.js';
 
 export type PreviewSource = 'pdf' | 'edition' | 'part';
@@ -63,6 +65,14 @@ export function registerPreview(program: Command): void {
         const result = await proof(target);
         for (const line of proofSummary(result)) console.log(c.green(line));
         pdf = result.output;
+      }
+      if (runningFromSnapshot()) {
+        // pdfjs is an ES module, loaded with import(), which a Node started from the snapshot cannot do: the pages are drawn by a process of its own.
+        const args = ['--lang', language(), 'preview', pdf, '--resolution', String(dpi), ...(opts.pages !== undefined ? ['--pages', opts.pages] : []), ...(opts.out ? ['--out', opts.out] : [])];
+        const r = spawnSync(process.execPath, [MAIN, ...args], { stdio: 'inherit' });
+        if (r.signal) process.kill(process.pid, r.signal);
+        process.exitCode = r.status ?? 1;
+        return;
       }
       // The renderer (pdfjs and a native canvas) is loaded only for this command.
       const { previewPdf } = await import('../../preview/preview.js');

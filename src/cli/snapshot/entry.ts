@@ -5,9 +5,11 @@
  * them here runs that work before the heap is saved. A module left out still works, set up on
  * first use. The importer is left out: it names folders with pinyin-pro, whose dictionaries,
  * set up, took half the time every command spent deserialising the snapshot (45 of 100 ms).
- * Preview is left out too: it loads pdfjs and a native canvas module with `import()`,
- * which a Node started from a snapshot cannot do, so it runs as its own process (../main.ts),
- * as does every command when the snapshot no longer fits this build (./snapshot-files.ts).
+ * Preview's drawing is left out too: it loads pdfjs and a native canvas module with
+ * `import()`, which a Node started from a snapshot cannot do, so `yearbook preview` proofs or
+ * builds here and draws the pages in a process of its own (../commands/preview.ts). Every
+ * command runs as its own process (../main.ts) when the snapshot no longer fits this build
+ * (./snapshot-files.ts).
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -27,20 +29,19 @@ import '../../proof/proof.js';
 import '../../proof/watch.js';
 import '../../schema-export/json-schemas.js';
 import { runCli } from '../program.js';
-import { MAIN, currentStamp, readStamp, runsOwnProcess, snapshotUnfit } from './snapshot-files.js';
+import { MAIN, currentStamp, readStamp, snapshotUnfit, startedFromSnapshot } from './snapshot-files.js';
 
 function main(args: string[]): void {
-  if (!runsOwnProcess(args)) {
-    const unfit = snapshotUnfit(readStamp(), currentStamp());
-    if (!unfit) {
-      void runCli(args);
-      return;
-    }
-    if (process.env.YEARBOOK_SNAPSHOT === '1') {
-      console.error(`yearbook: YEARBOOK_SNAPSHOT=1, but ${unfit}`);
-      process.exitCode = 1;
-      return;
-    }
+  const unfit = snapshotUnfit(readStamp(), currentStamp());
+  if (!unfit) {
+    startedFromSnapshot();
+    void runCli(args);
+    return;
+  }
+  if (process.env.YEARBOOK_SNAPSHOT === '1') {
+    console.error(`yearbook: YEARBOOK_SNAPSHOT=1, but ${unfit}`);
+    process.exitCode = 1;
+    return;
   }
   const r = spawnSync(process.execPath, [MAIN, ...args], { stdio: 'inherit' });
   if (r.signal) process.kill(process.pid, r.signal);

@@ -96,14 +96,14 @@ export function snapshotUnfit(made: Partial<Stamp> | undefined, now: Stamp): str
   return undefined;
 }
 
-/** Commands that run as their own process (../main.ts) even where the snapshot fits: see ./entry.ts. */
-const OWN_PROCESS = new Set(['preview']);
+let fromSnapshot = false;
 
-/** Whether `args` name a command that runs as its own process. */
-export function runsOwnProcess(args: readonly string[]): boolean {
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--lang') i++;
-    else if (!args[i]!.startsWith('-')) return OWN_PROCESS.has(args[i]!);
-  }
-  return false;
+/** Said by ./entry.ts before it runs a command in a Node started from the snapshot. */
+export function startedFromSnapshot(): void {
+  fromSnapshot = true;
+}
+
+/** Whether this process was started from the snapshot, which cannot load ES modules at run time (`import()`). */
+export function runningFromSnapshot(): boolean {
+  return fromSnapshot;
 }
