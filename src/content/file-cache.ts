@@ -8,7 +8,8 @@
  * not a stat. Watchers can miss a change (an event queue that overflowed, a file system that
  * reports none), so each value also keeps the size and modification time its files had when
  * it was made, and `findChangedFiles` compares them with the files as they are now, off the
- * path of the next proof. Files no watcher sees (the templates) are compared on every use.
+ * path of the next proof. Files no watcher sees (the templates, the font configuration) are
+ * compared on every use.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +22,10 @@ const caches = new Set<FileCache<unknown>>();
 
 export function enableFileCaches(): void {
   enabled = true;
+}
+
+export function fileCachesEnabled(): boolean {
+  return enabled;
 }
 
 /** A file or folder was written, created, removed or renamed: values made from it (or from the folder's listing) are made again. */

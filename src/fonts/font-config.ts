@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { z } from 'zod';
 import { ContentError, Diagnostics } from '../content/diagnostics.js';
+import { FileCache, fileCachesEnabled } from '../content/file-cache.js';
 import { parseForSnapshot, readYaml } from '../content/yaml-file.js';
 import { FontFace, type GlyphInfo } from './font-face.js';
 
@@ -87,7 +88,9 @@ export function fontsDir(): string {
   return path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../fonts');
 }
 
-const cache = new Map<string, FontSet>();
+/** Font sets opened by this process, by folder. */
+const loaded = new Map<string, FontSet>();
+const fontSets = new FileCache<FontSet>({ watched: false });
 
 /** Parse the font configuration into the startup snapshot: a command reading the same text takes it as it is (yaml-file.ts). */
 export function parseFontConfigForSnapshot(dir = fontsDir()): void {
@@ -95,16 +98,26 @@ export function parseFontConfigForSnapshot(dir = fontsDir()): void {
   parseForSnapshot({ file, text: fs.readFileSync(file, 'utf8'), firstLine: 1 }, configSchema);
 }
 
-/** Load (once per process) the font configuration in `dir`. */
+/**
+ * The font configuration in `dir`, with its faces opened: once per process, but for a process
+ * that keeps what it read (proof --watch), which opens it again once fonts.yaml has changed
+ * (a fallback face added for a character no face had, say). It lies outside the edition, so
+ * its file is compared with the disk on each use.
+ */
 export function loadFonts(dir = fontsDir()): FontSet {
-  const key = path.resolve(dir);
-  const cached = cache.get(key);
-  if (cached) return cached;
   const file = path.join(dir, 'fonts.yaml');
+  if (fileCachesEnabled()) return fontSets.get(file, () => openFonts(dir, file));
+  const key = path.resolve(dir);
+  let set = loaded.get(key);
+  if (!set) loaded.set(key, (set = openFonts(dir, file)));
+  return set;
+}
+
+function openFonts(dir: string, file: string): FontSet {
   const diagnostics = new Diagnostics();
   const config = readYaml({ file, text: fs.readFileSync(file, 'utf8'), firstLine: 1 }, configSchema, diagnostics);
   if (!config) throw new ContentError(diagnostics.items);
-  const require = createRequire(path.join(dir, 'fonts.yaml'));
+  const require = createRequire(file);
   const opened = new Map<string, FontFace>();
   const open = (name: string): FontFace => {
     const existing = opened.get(name);
@@ -126,7 +139,5 @@ export function loadFonts(dir = fontsDir()): FontSet {
     return face;
   };
   const roles = Object.fromEntries(ROLES.map((r) => [r, open(config.roles[r])])) as Record<FontRole, FontFace>;
-  const set = new FontSet(roles, config.fallback.map((name) => () => open(name)));
-  cache.set(key, set);
-  return set;
+  return new FontSet(roles, config.fallback.map((name) => () => open(name)));
 }

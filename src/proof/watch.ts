@@ -1,11 +1,11 @@
 /**
- * proof --watch: typeset the proof again whenever a file of the edition is saved. The process
- * stays up, so fonts, the template, every file read and every paragraph composed before are
- * reused (the file and composition caches): only the files the watcher reports changed are
- * read again, and only the paragraphs that changed are set again, so a save in a 类目 of 193
- * pages costs little more than in one of 10 (a median of 65 against 50 ms in the bench at
- * 3459e76; docs/performance.md). After each proof the kept files are compared
- * with the disk, in case the watcher missed a change. The proof is written without deflating
+ * proof --watch: typeset the proof again whenever a file of the edition, a template or the font
+ * configuration is saved. The process stays up, so fonts, the template, every file read and
+ * every paragraph composed before are reused (the file and composition caches): only the
+ * files the watcher reports changed are read again, and only the paragraphs that changed are
+ * set again, so a save in a 类目 of 193 pages costs little more than in one of 10 (a median of
+ * 65 against 50 ms in the bench at 3459e76; docs/performance.md). After each proof the kept
+ * files are compared with the disk, in case the watcher missed a change. The proof is written without deflating
  * its streams: deflating the font programs was a sixth of each new proof, and this PDF is
  * rewritten on every save (a one-shot proof is deflated as usual).
  */
@@ -13,6 +13,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { enableFileCaches, fileChanged, findChangedFiles, forgetAll } from '../content/file-cache.js';
+import { fontsDir } from '../fonts/font-config.js';
+import { templatesDir } from '../template/template.js';
 import { enableCompositionCache } from '../typeset/cache.js';
 import { proof, type ProofOptions, type ProofResult } from './proof.js';
 import { findTarget } from './target.js';
@@ -67,8 +69,16 @@ export function watchProof(target: string, options: ProofOptions, report: (r: Pr
     if (file && !/\.(md|yaml|png|jpe?g)$/i.test(String(file)) && path.extname(String(file)) !== '') return;
     schedule();
   });
+  // The templates and the font configuration lie outside the edition; what was read of them is
+  // compared with the disk on each use, so a save there only needs to set the proof again.
+  const outside = [templatesDir(), fontsDir()].map((dir) => fs.watch(dir, (_event, file) => {
+    if (!file || /\.ya?ml$/i.test(String(file))) schedule();
+  }));
   let closed = false;
-  watcher.on('close', () => (closed = true));
+  watcher.on('close', () => {
+    closed = true;
+    for (const w of outside) w.close();
+  });
   let scratchDir: string | undefined;
   const scratch = () => (scratchDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-watch-')));
   void (async () => {

@@ -3,9 +3,10 @@
  * src/ is transpiled (types dropped; `npx tsc --noEmit` checks them) into a private folder
  * once per test file, with the table of readings that `npm run compile` makes next, laid out
  * like the repository (dist/, with bin/, templates/, fonts/, node_modules/ and package.json
- * beside it), so these tests never read a dist/ that another test file is compiling at the
- * same moment. Commands run as `node dist/cli/main.js`, or with `snapshot` as bin/yearbook
- * from a startup snapshot made there (src/cli/snapshot).
+ * beside it; templates/ and fonts/ copied, node_modules/ linked), so these tests never read a
+ * dist/ that another test file is compiling at the same moment. Commands run as `node
+ * dist/cli/main.js`, or with `snapshot` as bin/yearbook from a startup snapshot made there
+ * (src/cli/snapshot).
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,7 +41,9 @@ export function cliMain(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-cli-'));
   transpileTree(path.join(ROOT, 'src'), path.join(root, 'dist'));
   fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(root, 'package.json'));
-  for (const dir of ['templates', 'fonts', 'node_modules']) fs.symlinkSync(path.join(ROOT, dir), path.join(root, dir), 'dir');
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  // Copies, not links: a test may change them (proof --watch sets the proof again when they are saved).
+  for (const dir of ['templates', 'fonts']) fs.cpSync(path.join(ROOT, dir), path.join(root, dir), { recursive: true });
   fs.cpSync(path.join(ROOT, 'bin'), path.join(root, 'bin'), { recursive: true });
   // The subject index's readings, which `npm run compile` makes after tsc.
   const r = spawnSync(process.execPath, [path.join(root, 'dist', 'book-index', 'make-readings.js')], { cwd: root, encoding: 'utf8' });

@@ -145,21 +145,27 @@ it('sets the proof again a few times to warm up, without reporting it or rewriti
   }
 });
 
-it('yearbook proof --watch runs until stopped and prints a line for each new proof', async () => {
-  const { section, entry, output } = editionCopy();
+/** `yearbook proof --watch` of `section` as a process; `waitFor(n)` waits until it has printed its nth proof. */
+function watchProcess(section: string, output: string) {
   const child = spawn(process.execPath, [cliMain(), 'proof', section, '--watch', '-o', output, '--date', '2026-11-28'],
     { cwd: ROOT, env: { ...process.env, LANG: 'C.UTF-8' } });
   let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   const waitFor = (count: number) => new Promise<void>((resolve, reject) => {
     const seen = () => (stdout.match(/page\(s\) set in \d+ ms/g) ?? []).length >= count;
     if (seen()) return resolve();
     child.stdout.on('data', () => seen() && resolve());
     child.on('exit', (code) => reject(new Error(`proof --watch exited (${code}) before proof ${count}: ${stdout}`)));
   });
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  return { child, waitFor, stdout: () => stdout };
+}
+
+it('yearbook proof --watch runs until stopped and prints a line for each new proof', async () => {
+  const { section, entry, output } = editionCopy();
+  const { child, waitFor, stdout } = watchProcess(section, output);
   try {
     await waitFor(1);
-    expect(stdout).toContain(`watching ${section}`);
+    expect(stdout()).toContain(`watching ${section}`);
     fs.writeFileSync(entry, fs.readFileSync(entry, 'utf8').replace('人形机器人编程体验', '人形机器人编程与体验'));
     await waitFor(2);
     const text = readPageRecord(output)!.pages.flatMap((p) => p.lines.map((l) => l.text)).join('');
@@ -167,5 +173,34 @@ it('yearbook proof --watch runs until stopped and prints a line for each new pro
     expect(child.exitCode).toBeNull();
   } finally {
     child.kill();
+  }
+}, 60_000);
+
+it('sets the proof again when the font configuration or a template is saved, in the faces it now names', async () => {
+  const { section, output } = editionCopy();
+  // The command's own copies of fonts/ and templates/ (test/cli/cli-process.ts).
+  const root = path.dirname(path.dirname(path.dirname(cliMain())));
+  const fontsYaml = path.join(root, 'fonts', 'fonts.yaml');
+  const template = path.join(root, 'templates', 'default.yaml');
+  const [fontsText, templateText] = [fs.readFileSync(fontsYaml, 'utf8'), fs.readFileSync(template, 'utf8')];
+  const { child, waitFor } = watchProcess(section, output);
+  /** The fonts embedded in the proof (its dictionaries are not deflated). */
+  const faces = () => [...new Set([...fs.readFileSync(output, 'latin1').matchAll(/\/BaseFont \/[A-Z]{6}\+([\w-]+)/g)].map((m) => m[1]))].sort();
+  try {
+    await waitFor(1);
+    expect(faces()).toEqual(['NotoSansSC-Bold', 'NotoSerifSC-Regular']);
+    // The serif face pointed at the sans font: the body, captions and running heads in 黑体.
+    const serif = '"@expo-google-fonts/noto-serif-sc"\n    file: 400Regular/NotoSerifSC_400Regular.ttf';
+    expect(fontsText).toContain(serif);
+    fs.writeFileSync(fontsYaml, fontsText.replace(serif, '"@expo-google-fonts/noto-sans-sc"\n    file: 400Regular/NotoSansSC_400Regular.ttf'));
+    await waitFor(2);
+    expect(faces()).toEqual(['NotoSansSC-Bold', 'NotoSansSC-Regular']);
+    fs.writeFileSync(template, `${templateText}\n# saved again\n`);
+    await waitFor(3);
+    expect(child.exitCode).toBeNull();
+  } finally {
+    child.kill();
+    fs.writeFileSync(fontsYaml, fontsText);
+    fs.writeFileSync(template, templateText);
   }
 }, 60_000);
