@@ -5,9 +5,9 @@
  * files the watcher reports changed are read again, and only the paragraphs that changed are
  * set again, so a save in a 类目 of 193 pages costs little more than in one of 10 (a median of
  * 65 against 50 ms in the bench at 3459e76; docs/performance.md). After each proof the kept
- * files are compared with the disk, in case the watcher missed a change. The proof is written without deflating
- * its streams: deflating the font programs was a sixth of each new proof, and this PDF is
- * rewritten on every save (a one-shot proof is deflated as usual).
+ * files are compared with the disk, in case the watcher missed a change. The proof is written
+ * without deflating its streams: deflating the font programs was a sixth of each new proof,
+ * and this PDF is rewritten on every save (a one-shot proof is deflated as usual).
  */
 import fs from 'node:fs';
 import os from 'node:os';

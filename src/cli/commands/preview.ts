@@ -13,8 +13,8 @@ import { DEFAULT_DPI } from '../../preview/defaults.js';
 import type { PreviewResult } from '../../preview/preview.js';
 import { language, messages } from '../i18n.js';
 import { printDiagnostics, shownPath, stdoutColours } from '../output.js';
-import { buildSummary, buildWithProgress } from './build.js';
 import { MAIN, runningFromSnapshot } from '../snapshot/snapshot-files.js';
+import { buildSummary, buildWithProgress } from './build.js';
 import { proofSummary } from './proof.js';
 
 export type PreviewSource = 'pdf' | 'edition' | 'part';
@@ -67,7 +67,8 @@ export function registerPreview(program: Command): void {
         pdf = result.output;
       }
       if (runningFromSnapshot()) {
-        // pdfjs is an ES module, loaded with import(), which a Node started from the snapshot cannot do: the pages are drawn by a process of its own.
+        // pdfjs is an ES module, loaded with import(), which a Node started from the snapshot
+        // cannot do: the pages are drawn by a process of its own.
         const args = ['--lang', language(), 'preview', pdf, '--resolution', String(dpi), ...(opts.pages !== undefined ? ['--pages', opts.pages] : []), ...(opts.out ? ['--out', opts.out] : [])];
         const r = spawnSync(process.execPath, [MAIN, ...args], { stdio: 'inherit' });
         if (r.signal) process.kill(process.pid, r.signal);
