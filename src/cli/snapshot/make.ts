@@ -45,7 +45,7 @@ async function bundle(): Promise<void> {
       },
       {
         name: 'preview-outside',
-        // Preview runs as its own process (./entry.ts): its drawing code is not bundled.
+        // Preview draws its pages in a process of its own (./entry.ts): its drawing code is not bundled.
         load(id) {
           if (id !== PREVIEW) return null;
           return "throw new Error('yearbook preview does not run from the startup snapshot');";
