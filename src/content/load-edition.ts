@@ -191,6 +191,23 @@ export function categoryFolders(editionDir: string): string[] {
   return orderedChildren(path.resolve(editionDir), CATEGORY_FILE, new Diagnostics()).map((c) => c.dir);
 }
 
+/**
+ * How many entry files (.md) the 分目 folders of these 类目 folders hold, counted from the
+ * folders' listings alone and no further than `enough`: how much there is to lay out, before
+ * any of it is read (layout/parallel.ts).
+ */
+export function entryCount(categories: readonly string[], enough: number): number {
+  let count = 0;
+  for (const category of categories) {
+    for (const section of fs.readdirSync(category, { withFileTypes: true })) {
+      if (!section.isDirectory() || section.name === 'images') continue;
+      for (const name of fs.readdirSync(path.join(category, section.name))) if (/\.md$/i.test(name)) count++;
+      if (count >= enough) return count;
+    }
+  }
+  return count;
+}
+
 /** The running head when edition.yaml gives none: the title with the year, 上城年鉴（2019）. */
 export function defaultRunningHead(title: string, year: number): string {
   return `${title}（${year}）`;

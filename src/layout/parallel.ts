@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { Diagnostics, type Diagnostic } from '../content/diagnostics.js';
-import { categoryFolders } from '../content/load-edition.js';
+import { categoryFolders, entryCount } from '../content/load-edition.js';
 import type { FontSet } from '../fonts/font-config.js';
 import type { Category, Edition } from '../model/document.js';
 import type { Template } from '../template/template.js';
@@ -47,16 +47,22 @@ interface LaidOut {
 }
 
 /**
- * Below this many 类目 a worker costs more than it saves: starting one (its code, the fonts)
- * takes about a second of CPU, and the main thread's own reading, checking and writing set the
- * pace. Measured on 2 cores (docs/performance.md): with one worker, 20 类目 (209 pages) build
- * slower, 40 (413 pages) about as fast, 80 (820 pages) a quarter faster.
+ * Below this many entries a worker costs more than it saves: starting one (its code, the
+ * fonts) takes about a second of CPU, and the main thread's own reading, checking and writing
+ * set the pace. Measured on 2 cores, pairs with and without a worker (docs/performance.md):
+ * 2,720 entries (413 pages in 40 类目) about as fast; 5,440 (820 pages in 80 类目) 0.1–0.2 s
+ * slower and 120 MiB more; 8,160 (1,146 pages in 40 类目) 0.4–1.6 s faster in six pairs;
+ * 13,600 (2,044 pages in 200 类目) 2.4 s faster. It was a number of 类目 (48), which gave the
+ * 820-page book a worker and the 1,146-page one none.
  */
-const MIN_CATEGORIES = 48;
+const MIN_ENTRIES = 6000;
 
-/** Layout workers: one fewer than the cores, since this thread reads, checks and writes (workerCount). */
-export function layoutWorkerCount(categories: number): number {
-  return workerCount(categories, MIN_CATEGORIES, WORKER);
+/**
+ * Layout workers for an edition of these 类目 folders: one fewer than the cores, since this
+ * thread reads, checks and writes, once they hold MIN_ENTRIES entries (workerCount).
+ */
+export function layoutWorkerCount(categories: readonly string[]): number {
+  return workerCount(categories.length, () => entryCount(categories, MIN_ENTRIES) >= MIN_ENTRIES, WORKER);
 }
 
 export class LayoutPool {
@@ -77,7 +83,7 @@ export class LayoutPool {
    */
   static start(editionDir: string): LayoutPool | undefined {
     const folders = categoryFolders(editionDir);
-    const count = layoutWorkerCount(folders.length);
+    const count = layoutWorkerCount(folders);
     return count > 0 ? new LayoutPool(editionDir, folders, count) : undefined;
   }
 

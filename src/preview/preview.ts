@@ -109,7 +109,7 @@ export async function previewPdf(pdfFile: string, options: PreviewOptions = {}):
     const drawHere = async () => {
       for (let job = take(); job; job = take()) await drawn(await drawPage(doc, canvas, job, writes));
     };
-    workers.push(...Array.from({ length: workerCount(jobs.length, MIN_PAGES, WORKER) }, () => new Worker(WORKER, { workerData: { pdfFile } })));
+    workers.push(...Array.from({ length: workerCount(jobs.length, () => jobs.length >= MIN_PAGES, WORKER) }, () => new Worker(WORKER, { workerData: { pdfFile } })));
     const drawing = [drawHere(), ...workers.map((worker) => drawInWorker(worker, take, drawn))];
     try {
       await Promise.all(drawing);

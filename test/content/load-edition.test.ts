@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContentError, Diagnostics, type Diagnostic } from '../../src/content/diagnostics.js';
-import { loadEdition } from '../../src/content/load-edition.js';
+import { categoryFolders, entryCount, loadEdition } from '../../src/content/load-edition.js';
 import { parseBody } from '../../src/content/markdown.js';
 import type { Block, Edition, Entry, InfoBox, Paragraph, Section } from '../../src/model/document.js';
 
@@ -323,6 +323,17 @@ describe('the sample edition content/2019', () => {
 // ---------------------------------------------------------------------------------------------
 // Errors
 // ---------------------------------------------------------------------------------------------
+
+describe('entryCount', () => {
+  it('counts the entry files of every 分目 from the listings, stopping once it has counted enough', () => {
+    // The sample's six 分目 hold 9, 16, 13, 16, 8 and 6 entries.
+    const folders = categoryFolders('content/2019');
+    expect(entryCount(folders, Infinity)).toBe(68);
+    const some = entryCount(folders, 20);
+    expect(some).toBeGreaterThanOrEqual(20);
+    expect(some).toBeLessThan(68);
+  });
+});
 
 describe('content errors', () => {
   it('reads an entry named .MD, reports the files and folders it does not read, and passes the system\'s own in silence', () => {
