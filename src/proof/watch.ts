@@ -70,10 +70,19 @@ export function watchProof(target: string, options: ProofOptions, report: (r: Pr
     schedule();
   });
   // The templates and the font configuration lie outside the edition; what was read of them is
-  // compared with the disk on each use, so a save there only needs to set the proof again.
-  const outside = [templatesDir(), fontsDir()].map((dir) => fs.watch(dir, (_event, file) => {
-    if (!file || /\.ya?ml$/i.test(String(file))) schedule();
-  }));
+  // compared with the disk on each use, so a save there only needs to set the proof again. A
+  // folder that cannot be watched (the system's limit of watches reached) is left unwatched:
+  // its files are still compared on each proof.
+  const outside = [templatesDir(), fontsDir()].flatMap((dir) => {
+    try {
+      const w = fs.watch(dir, (_event, file) => {
+        if (!file || /\.ya?ml$/i.test(String(file))) schedule();
+      });
+      return [w.on('error', () => w.close())];
+    } catch {
+      return [];
+    }
+  });
   let closed = false;
   watcher.on('close', () => {
     closed = true;

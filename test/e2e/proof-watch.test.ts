@@ -8,10 +8,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { readPageRecord } from '../../src/pdf/page-record.js';
 import { proof, type ProofResult } from '../../src/proof/proof.js';
 import { watchProof } from '../../src/proof/watch.js';
+import { templatesDir } from '../../src/template/template.js';
 import { cliMain, ROOT } from '../cli/cli-process.js';
 
 /** A copy of the sample edition in a temporary folder: its section 团区委 and an entry of it. */
@@ -140,6 +141,27 @@ it('sets the proof again a few times to warm up, without reporting it or rewriti
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(results).toHaveLength(1);
     expect(fs.statSync(output).mtimeMs).toBe(written);
+  } finally {
+    watcher.close();
+  }
+});
+
+it('still proofs on every save where the templates folder cannot be watched', async () => {
+  const { section, entry, output } = editionCopy();
+  const watch = fs.watch;
+  const spy = vi.spyOn(fs, 'watch').mockImplementation(((dir: fs.PathLike, ...rest: never[]) => {
+    if (String(dir) === templatesDir()) throw Object.assign(new Error('System limit for number of file watchers reached'), { code: 'ENOSPC' });
+    return (watch as (...args: unknown[]) => fs.FSWatcher)(dir, ...rest);
+  }) as typeof fs.watch);
+  const { results, first, next, watcher } = watching(section, output);
+  spy.mockRestore();
+  try {
+    await first;
+    const saved = next();
+    fs.writeFileSync(entry, fs.readFileSync(entry, 'utf8').replace('人形机器人编程体验', '人形机器人编程与体验'));
+    await saved;
+    expect(results.every((r) => !(r instanceof Error))).toBe(true);
+    expect(readPageRecord(output)!.pages.flatMap((p) => p.lines.map((l) => l.text)).join('')).toContain('人形机器人编程与体验');
   } finally {
     watcher.close();
   }
