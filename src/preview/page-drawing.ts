@@ -14,6 +14,8 @@ export interface PageJob {
   k: number;
   file: string;
   dpi: number;
+  /** Sizes in pixels of the page image and of its thumbnail. */
+  image: { width: number; height: number };
   thumbnail: { width: number; height: number };
 }
 
@@ -34,9 +36,8 @@ export function pixels(pt: number, dpi: number): number {
 /** Draw the job's page, start writing its image (`writes`) and return its thumbnail. */
 export async function drawPage(doc: PdfDocument, canvas: CanvasModule, job: PageJob, writes: PngWrites): Promise<DrawnPage> {
   const page = await doc.getPage(job.k + 1);
-  const size = page.getViewport({ scale: 1 });
   const viewport = page.getViewport({ scale: job.dpi / 72 });
-  const image = canvas.createCanvas(pixels(size.width, job.dpi), pixels(size.height, job.dpi));
+  const image = canvas.createCanvas(job.image.width, job.image.height);
   await page.render({ canvasContext: image.getContext('2d') as never, canvas: image as never, viewport, background: 'white' }).promise;
   page.cleanup();
   const { width, height } = job.thumbnail;

@@ -92,7 +92,8 @@ export async function previewPdf(pdfFile: string, options: PreviewOptions = {}):
     const jobs: PageJob[] = await Promise.all(selected.map(async (k, n) => {
       const size = (await doc.getPage(k + 1)).getViewport({ scale: 1 });
       const file = path.join(dir, `page-${String(k + 1).padStart(digits, '0')}-${labels[k]!.replace(/[^\p{L}\p{N}_.-]+/gu, '_')}.png`);
-      return { n, k, file, dpi, thumbnail: { width: pixels(size.width, thumbDpi), height: pixels(size.height, thumbDpi) } };
+      const at = (res: number) => ({ width: pixels(size.width, res), height: pixels(size.height, res) });
+      return { n, k, file, dpi, image: at(dpi), thumbnail: at(thumbDpi) };
     }));
     const writes = new PngWrites();
     const sheets = new ContactSheets(canvas, jobs, selected.map((k) => labels[k]!), { name, dir, perRow, perSheet }, writes);
