@@ -2,14 +2,19 @@
  * The startup snapshot (src/cli/snapshot): bin/yearbook started from it does what the command
  * does without it, to the byte; the importer, bundled but left unset, is set up on first use;
  * preview proofs from the snapshot and draws in a process of its own; a snapshot older than the
- * compiled code falls back to loading the modules; and the rules for when a snapshot fits.
+ * compiled code falls back to loading the modules; the rules for when a snapshot fits; and the
+ * malloc settings bin/yearbook starts Node with.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { snapshotUnfit, type Stamp } from '../../src/cli/snapshot/snapshot-files.js';
 import { cliMain, runCli, snapshotCli } from './cli-process.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('when a startup snapshot fits', () => {
   const made: Stamp = { node: 'v20.20.2', platform: 'linux', arch: 'x64', bundle: '/b/dist/snapshot/yearbook.cjs', compiled: 1000 };
@@ -96,5 +101,26 @@ describe('bin/yearbook from the startup snapshot', () => {
     const fallback = runCli(['--lang', 'en', 'check', 'content/2019'], { snapshot: true, env: { YEARBOOK_SNAPSHOT: undefined } });
     expect(fallback.status).toBe(0);
     expect(fallback.stdout).toMatch(/^content\/2019: 0 error\(s\), \d+ warning\(s\)$/m);
+  });
+});
+
+describe("bin/yearbook's malloc settings", () => {
+  // A stand-in `node` first on the PATH: it has no snapshot (its version has none), so the
+  // script runs it on dist/cli/main.js, and it prints the GLIBC_TUNABLES it was given.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-node-'));
+  fs.writeFileSync(path.join(dir, 'node'), '#!/bin/sh\nif [ "$1" = --version ]; then echo v0-stand-in; else printf %s "${GLIBC_TUNABLES-unset}"; fi\n', { mode: 0o755 });
+  const tunables = (env: Record<string, string>) => {
+    const r = spawnSync('sh', [path.join(ROOT, 'bin', 'yearbook'), '--help'], { env: { PATH: `${dir}${path.delimiter}${process.env.PATH}`, ...env }, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    return r.stdout;
+  };
+
+  it('asks glibc for 2 MB pages and a 64 MB trim threshold', () => {
+    expect(tunables({})).toBe('glibc.malloc.hugetlb=1:glibc.malloc.trim_threshold=67108864');
+  });
+
+  it("leaves the user's own GLIBC_TUNABLES as they are, even empty", () => {
+    expect(tunables({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' })).toBe('glibc.malloc.arena_max=2');
+    expect(tunables({ GLIBC_TUNABLES: '' })).toBe('');
   });
 });
