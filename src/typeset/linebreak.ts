@@ -5,6 +5,7 @@
  * line is set solid; a last line holding one Han character alone (孤字) or only punctuation
  * is avoided, and so are consecutive lines ending in the same mark.
  */
+import { float64Scratch, int32Scratch, uint8Scratch } from './scratch.js';
 import type { ComposeOptions, Prepared } from './types.js';
 
 /** Costs, in arbitrary units; only their relations matter. */
@@ -79,16 +80,21 @@ export function breakLines(p: Prepared, options: ComposeOptions): number[] {
   return searchBreaks(lines, lines.greedyCost() * (1 + 1e-9) + 1e-9);
 }
 
+/** The search's states (scratch.ts). */
+const SEARCH = { cost: float64Scratch(), prev: int32Scratch(), lineOf: int32Scratch() };
+
 /** The total-fit search over the states whose cost is at most `bound` (Infinity: all of them). */
 export function searchBreaks(lines: LineCandidates, bound: number): number[] {
   const { p, options } = lines;
   const n = p.units.length;
   const keys = (typeof options.measure === 'number' ? 1 : options.measure.length) + 1;
   const size = (n + 1) * keys;
-  const cost = new Float64Array(size).fill(Infinity);
-  const prev = new Int32Array(size).fill(-1);
-  const lineOf = new Int32Array(size);
+  const cost = SEARCH.cost.take(size).fill(Infinity, 0, size);
+  const prev = SEARCH.prev.take(size).fill(-1, 0, size);
+  // Read only for states reached, each set as it is reached.
+  const lineOf = SEARCH.lineOf.take(size);
   cost[0] = 0;
+  lineOf[0] = 0;
 
   const { ends, costs } = lines;
   for (let i = 0; i < n; i++) {
@@ -115,7 +121,12 @@ export function searchBreaks(lines: LineCandidates, bound: number): number[] {
   return breaks.reverse();
 }
 
-/** The lines a paragraph may set from a break position, with their costs. */
+const CANDIDATES = { ends: int32Scratch(), costs: float64Scratch() };
+
+/**
+ * The lines a paragraph may set from a break position, with their costs. Its arrays are
+ * scratch (scratch.ts), shared with the next paragraph's: use one at a time.
+ */
 export class LineCandidates {
   private readonly acc: FitAccumulator;
   /** The lines found by the last call of `from`: where each ends (before unit ends[e]) and its cost. */
@@ -125,8 +136,8 @@ export class LineCandidates {
 
   constructor(readonly p: Prepared, readonly options: ComposeOptions) {
     this.acc = new FitAccumulator(p, options);
-    this.ends = new Int32Array(p.units.length + 1);
-    this.costs = new Float64Array(p.units.length + 1);
+    this.ends = CANDIDATES.ends.take(p.units.length + 1);
+    this.costs = CANDIDATES.costs.take(p.units.length + 1);
   }
 
   /**
@@ -190,6 +201,11 @@ export class LineCandidates {
   }
 }
 
+const UNITS = {
+  width: float64Scratch(), blankLeft: float64Scratch(), blankRight: float64Scratch(), gapSpace: float64Scratch(),
+  gapKind: uint8Scratch(), gapShrink: float64Scratch(), gapStretch: float64Scratch(), breakable: uint8Scratch(),
+};
+
 /**
  * Running sums for the lines starting at unit i, so each candidate end costs O(1). The units'
  * and gaps' numbers are copied into typed arrays once per paragraph: the breaker reads them
@@ -220,14 +236,14 @@ class FitAccumulator {
 
   constructor(p: Prepared, private readonly options: ComposeOptions) {
     const n = p.units.length;
-    this.width = new Float64Array(n);
-    this.blankLeft = new Float64Array(n);
-    this.blankRight = new Float64Array(n);
-    this.gapSpace = new Float64Array(n);
-    this.gapKind = new Uint8Array(n);
-    this.gapShrink = new Float64Array(n);
-    this.gapStretch = new Float64Array(n);
-    this.breakable = new Uint8Array(n);
+    this.width = UNITS.width.take(n);
+    this.blankLeft = UNITS.blankLeft.take(n);
+    this.blankRight = UNITS.blankRight.take(n);
+    this.gapSpace = UNITS.gapSpace.take(n);
+    this.gapKind = UNITS.gapKind.take(n);
+    this.gapShrink = UNITS.gapShrink.take(n);
+    this.gapStretch = UNITS.gapStretch.take(n);
+    this.breakable = UNITS.breakable.take(n);
     for (let k = 0; k < n; k++) {
       const u = p.units[k]!;
       const g = p.gaps[k]!;
@@ -236,6 +252,9 @@ class FitAccumulator {
       this.blankRight[k] = u.blankRight;
       this.gapSpace[k] = g.space;
       this.breakable[k] = g.breakable ? 1 : 0;
+      this.gapKind[k] = 0;
+      this.gapShrink[k] = 0;
+      this.gapStretch[k] = 0;
       if (g.kind === 'autospace' || g.kind === 'word') {
         this.gapKind[k] = 1;
         this.gapShrink[k] = Math.max(0, g.space - (g.kind === 'word' ? 0.25 : 0.125));

@@ -9,6 +9,7 @@ import type { FontRole, FontSet } from '../fonts/font-config.js';
 import type { FontFace } from '../fonts/font-face.js';
 import { character } from './characters.js';
 import { blankSide, classify, isDigit, mayEndLine, mayStartLine, type CharClass } from './classes.js';
+import { int32Scratch } from './scratch.js';
 import type { ComposeOptions, Gap, Piece, Prepared, Unit, UnitGlyph } from './types.js';
 
 interface Char {
@@ -18,10 +19,12 @@ interface Char {
   offset: number;
 }
 
+const CODES = { code: int32Scratch(), offset: int32Scratch() };
+
 /**
  * The paragraph's characters, and the fixed gap after a run-in heading where it stands among
- * them: one array per field, made at their full size, rather than an object per character
- * (a book has a million).
+ * them: one array per field, made at their full size (the numbers' scratch, scratch.ts),
+ * rather than an object per character (a book has a million).
  */
 class Tokens {
   length = 0;
@@ -39,8 +42,8 @@ class Tokens {
     this.ch = new Array<string>(size);
     this.cls = new Array<CharClass>(size);
     this.role = new Array<FontRole>(size);
-    this.code = new Int32Array(size);
-    this.offset = new Int32Array(size);
+    this.code = CODES.code.take(size);
+    this.offset = CODES.offset.take(size);
   }
 
   push(ch: string, code: number, cls: CharClass, role: FontRole, offset: number): void {

@@ -1,6 +1,7 @@
 /**
  * The breaker's bounded search (states dearer than a line-by-line setting left out) must find
- * exactly the breaks of the search over every state, whatever the options.
+ * exactly the breaks of the search over every state, whatever the options; and its arrays,
+ * reused from paragraph to paragraph, carry nothing from one paragraph to the next.
  */
 import { describe, expect, it } from 'vitest';
 import { breakLines, LineCandidates, searchBreaks } from '../../src/typeset/linebreak.js';
@@ -60,5 +61,33 @@ describe('bounded line-breaking search', () => {
     expect(breaks).toEqual(searchBreaks(new LineCandidates(prepared, options), Infinity));
     // The last line holds more than one unit (orphan control worked through the bound).
     expect(breaks[breaks.length - 1]! - breaks[breaks.length - 2]!).toBeGreaterThan(1);
+  });
+});
+
+describe("the breaker's reused arrays", () => {
+  const options = { ...GB_BOOK, measure: 24, indent: 2, orphanControl: true };
+  const paragraph = (text: string) => prepare([{ text, role: 'body' }], fonts, options);
+  /** Every line the paragraph may set from every unit, with its cost. */
+  const candidates = (text: string) => {
+    const p = paragraph(text);
+    const lines = new LineCandidates(p, options);
+    const all: string[] = [];
+    for (let i = 0; i < p.units.length; i++) {
+      const count = lines.from(i, 1);
+      for (let e = 0; e < count; e++) all.push(`${i}-${lines.ends[e]}: ${lines.costs[e]}`);
+    }
+    return { all, breaks: breakLines(p, options) };
+  };
+
+  it('cost and break a paragraph the same after one that filled them with word spaces', () => {
+    // Connectors (～) are rigid: no gap beside them may be widened, where the Western
+    // paragraph's gaps at the same places were word spaces.
+    const han = '全年开展活动三十余场～四十余场，参加职工一万余人次；举办培训班十二期～十五期，培训骨干五百余人，组织职工参加省市各类比赛，获奖二十余项～三十余项。';
+    const western = Array.from({ length: 12 }, (_, k) => `Shangcheng District trade union report ${k} of the year`).join(' ');
+    candidates('上城区总工会'.repeat(30));
+    const before = candidates(han);
+    expect(before.all.length).toBeGreaterThan(100);
+    candidates(western);
+    expect(candidates(han)).toEqual(before);
   });
 });
