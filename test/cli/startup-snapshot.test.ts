@@ -9,12 +9,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { snapshotUnfit, type Stamp } from '../../src/cli/snapshot/snapshot-files.js';
-import { cliMain, runCli, snapshotCli } from './cli-process.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { cliMain, ROOT, runCli, snapshotCli } from './cli-process.js';
 
 describe('when a startup snapshot fits', () => {
   const made: Stamp = { node: 'v20.20.2', platform: 'linux', arch: 'x64', bundle: '/b/dist/snapshot/yearbook.cjs', compiled: 1000 };
