@@ -3,9 +3,12 @@
  * Where our build's time goes, from a V8 CPU profile (node --cpu-prof).
  *
  *   node bench/profile.mjs FILE.cpuprofile [--top 10] [--detail 5] [--json OUT.json]
- *   node bench/profile.mjs --build EDITION_DIR [--name n40] [--dir out/bench/profile] [--top 10] [--cli FILE]
+ *   node bench/profile.mjs --build EDITION_DIR [--name n40] [--dir out/bench/profile] [--top 10] [--cli FILE] [--snapshot]
  *        (runs `node --cpu-prof dist/cli/main.js build EDITION_DIR` first, then summarises;
- *        --cli names another compiled copy of the CLI)
+ *        --cli names another compiled copy of the CLI; --snapshot runs the build as
+ *        bin/yearbook does, from the startup snapshot with its V8 flags and malloc settings,
+ *        and maps the snapshot bundle's frames back to the files they were bundled from
+ *        through its source map, dist/snapshot/yearbook.cjs.map)
  *
  * Prints:
  *   - the top functions by self time (own code only, callees excluded), with inclusive time
@@ -30,7 +33,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { SourceMap } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -50,10 +53,11 @@ if (buildDir) {
   fs.mkdirSync(dir, { recursive: true });
   const profFile = `${name}.cpuprofile`;
   fs.rmSync(path.join(dir, profFile), { force: true });
-  const r = spawnSync(process.execPath, [
-    '--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${profFile}`,
-    path.resolve(opt('cli', path.join(REPO, 'dist/cli/main.js'))), 'build', buildDir, '-o', path.join(dir, `${name}.pdf`),
-  ], { cwd: REPO, encoding: 'utf8' });
+  const profile = ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${profFile}`];
+  const command = ['build', buildDir, '-o', path.join(dir, `${name}.pdf`)];
+  const r = argv.includes('--snapshot')
+    ? spawnSync(process.execPath, [...snapshotArgs(), ...profile, '--snapshot-blob', snapshotBlob(), '--', ...command], { cwd: REPO, encoding: 'utf8', env: { ...process.env, GLIBC_TUNABLES: launcherTunables() } })
+    : spawnSync(process.execPath, [...profile, path.resolve(opt('cli', path.join(REPO, 'dist/cli/main.js'))), ...command], { cwd: REPO, encoding: 'utf8' });
   if (r.status !== 0) {
     console.error(r.stderr);
     process.exit(1);
@@ -62,8 +66,48 @@ if (buildDir) {
   files = [path.join(dir, profFile)];
 }
 if (files.length === 0) {
-  console.error('usage: node bench/profile.mjs FILE.cpuprofile [--top 10] [--json OUT]\n       node bench/profile.mjs --build EDITION_DIR [--name NAME] [--dir DIR]');
+  console.error('usage: node bench/profile.mjs FILE.cpuprofile [--top 10] [--json OUT]\n       node bench/profile.mjs --build EDITION_DIR [--name NAME] [--dir DIR] [--snapshot]');
   process.exit(2);
+}
+
+// ---------------------------------------------------------------- the startup snapshot
+/** The V8 flags the snapshot was made with (bin/yearbook starts Node with them). */
+function snapshotArgs() {
+  return fs.readFileSync(path.join(REPO, 'dist/snapshot/node-flags'), 'utf8').trim().split(/\s+/).filter(Boolean);
+}
+
+function snapshotBlob() {
+  const blob = path.join(REPO, `dist/snapshot/yearbook-${process.version}.blob`);
+  if (!fs.existsSync(blob)) {
+    console.error(`${blob}: no startup snapshot for this Node: run \`npm run compile\``);
+    process.exit(1);
+  }
+  return blob;
+}
+
+/** The malloc settings bin/yearbook gives Node, read from the script itself. */
+function launcherTunables() {
+  return /^\s*GLIBC_TUNABLES=(\S+)$/m.exec(fs.readFileSync(path.join(REPO, 'bin/yearbook'), 'utf8'))?.[1] ?? '';
+}
+
+const BUNDLE = path.join(REPO, 'dist/snapshot/yearbook.cjs');
+
+/**
+ * Frames of the snapshot's bundle given the file, line and column they were bundled from
+ * (a file of dist/ or of a package), so that the stages below apply as to a run of dist/.
+ */
+function unbundle(prof) {
+  const bundleUrl = pathToFileURL(BUNDLE).href;
+  if (!prof.nodes.some((n) => n.callFrame.url === bundleUrl)) return;
+  const map = new SourceMap(JSON.parse(fs.readFileSync(`${BUNDLE}.map`, 'utf8')));
+  for (const { callFrame: cf } of prof.nodes) {
+    if (cf.url !== bundleUrl) continue;
+    const e = map.findEntry(cf.lineNumber, Math.max(cf.columnNumber, 0));
+    if (!e || e.originalSource === undefined) continue;
+    cf.url = pathToFileURL(path.resolve(path.dirname(BUNDLE), e.originalSource)).href;
+    cf.lineNumber = e.originalLine;
+    cf.columnNumber = e.originalColumn;
+  }
 }
 
 // ---------------------------------------------------------------- classification
@@ -144,6 +188,7 @@ function srcLocation(url, line, column) {
 // ---------------------------------------------------------------- analysis
 function analyse(file) {
   const prof = JSON.parse(fs.readFileSync(file, 'utf8'));
+  unbundle(prof);
   const byId = new Map(prof.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
