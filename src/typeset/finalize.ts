@@ -6,34 +6,40 @@
  * The last line of a paragraph is set solid.
  */
 import { indentAt, measureAt } from './linebreak.js';
+import { float64Scratch, uint8Scratch } from './scratch.js';
 import type { LineGlyphsBuilder } from './line-glyphs.js';
 import type { ComposeOptions, GapKind, Prepared, SetLine, Unit } from './types.js';
 
 const EPS = 1e-9;
 
+const LINE = {
+  widths: float64Scratch(), shifts: float64Scratch(), gaps: float64Scratch(), blankLeft: float64Scratch(),
+  blankRight: float64Scratch(), capacity: float64Scratch(), added: float64Scratch(), open: uint8Scratch(),
+};
+
 /**
  * The numbers of the line being set, k = 0 … n − 1 for its units: kept from line to line and
- * grown when a line has more units, since a book sets tens of thousands of lines and these
- * arrays were most of what setting one allocated.
+ * grown when a line has more units (scratch.ts), since a book sets tens of thousands of lines
+ * and these arrays were most of what setting one allocated.
  */
 class LineWork {
   n = 0;
   units: Unit[] = [];
   /** Index of the line's first unit in `units`. */
   first = 0;
-  widths = new Float64Array(64);
+  widths = LINE.widths.take(0);
   /** How far each unit's glyphs move left of where its advance starts (compressed blanks). */
-  shifts = new Float64Array(64);
+  shifts = LINE.shifts.take(0);
   /** gaps[k] lies before unit k on this line. */
-  gaps = new Float64Array(64);
+  gaps = LINE.gaps.take(0);
   kinds: GapKind[] = [];
   /** Blanks still compressible, left and right of each unit. */
-  blankLeft = new Float64Array(64);
-  blankRight = new Float64Array(64);
+  blankLeft = LINE.blankLeft.take(0);
+  blankRight = LINE.blankRight.take(0);
   /** Per unit: what the current step may take (shrink) or add (stretch). */
-  capacity = new Float64Array(64);
-  added = new Float64Array(64);
-  open = new Uint8Array(64);
+  capacity = LINE.capacity.take(0);
+  added = LINE.added.take(0);
+  open = LINE.open.take(0);
   /**
    * The pieces of the line's text, joined once: a line's text lives until its page is written,
    * and built with += it was a chain of one small string per character until then.
@@ -42,7 +48,7 @@ class LineWork {
 
   load(p: Prepared, i: number, j: number, startTrim: number): void {
     const n = j - i;
-    if (n > this.widths.length) this.grow(2 * n);
+    if (n > this.widths.length) this.grow(n);
     this.n = n;
     this.units = p.units;
     this.first = i;
@@ -161,14 +167,14 @@ class LineWork {
   }
 
   private grow(size: number): void {
-    this.widths = new Float64Array(size);
-    this.shifts = new Float64Array(size);
-    this.gaps = new Float64Array(size);
-    this.blankLeft = new Float64Array(size);
-    this.blankRight = new Float64Array(size);
-    this.capacity = new Float64Array(size);
-    this.added = new Float64Array(size);
-    this.open = new Uint8Array(size);
+    this.widths = LINE.widths.take(size);
+    this.shifts = LINE.shifts.take(size);
+    this.gaps = LINE.gaps.take(size);
+    this.blankLeft = LINE.blankLeft.take(size);
+    this.blankRight = LINE.blankRight.take(size);
+    this.capacity = LINE.capacity.take(size);
+    this.added = LINE.added.take(size);
+    this.open = LINE.open.take(size);
   }
 }
 

@@ -1,10 +1,11 @@
 /**
- * Typed arrays kept from paragraph to paragraph, grown when a paragraph needs more. A typed
- * array of more than 64 bytes has its memory outside V8's heap, and making one took 2–3 µs
- * here (the allocator and the bookkeeping of its memory), as long as preparing ten characters;
- * breaking a paragraph into lines used thirteen. An array holds what the paragraph before left
- * in it: whoever takes one sets every entry before reading it, and lets go of it before the
- * next paragraph is composed (composition is synchronous, and each thread has its own).
+ * Typed arrays kept from paragraph to paragraph (and line to line), grown when one needs more.
+ * A typed array of more than 64 bytes has its memory outside V8's heap, and making one took
+ * 2–3 µs here (the allocator and the bookkeeping of its memory), as long as preparing ten
+ * characters; breaking a paragraph into lines used thirteen. Setting a line (finalize.ts)
+ * keeps its eight here too. An array holds what the paragraph or line before left in it:
+ * whoever takes one sets every entry before reading it, and lets go of it before the next is
+ * composed (composition is synchronous, and each thread has its own).
  */
 type Numbers = Float64Array | Int32Array | Uint8Array;
 
