@@ -25,13 +25,14 @@ const RULES: readonly Rule[] = [
  * printed twice (the title in the running head) is reported once.
  */
 export function checkEdition(edition: Edition, diagnostics: Diagnostics): void {
-  const sites = editionSites(edition);
   const found = new Map<string, Diagnostic>();
   const report: Report = (site, index, severity, message) => {
     const d: Diagnostic = { severity, ...site.locate(index), message };
     found.set(`${d.file}:${d.line}:${d.column}: ${message}`, d);
   };
-  for (const rule of RULES) rule(sites, report);
+  for (const sites of editionSites(edition)) {
+    for (const rule of RULES) rule(sites, report);
+  }
   for (const d of [...found.values()].sort(byPosition)) diagnostics[d.severity](d.file, d.line, d.column, d.message);
 }
 

@@ -55,8 +55,21 @@ function roleOf(style: InlineStyle, inBox: boolean): FontRole {
   return style === 'body' && inBox ? 'box' : STYLE_ROLE[style];
 }
 
-export function editionSites(edition: Edition, sources: SourceTexts = new SourceTexts()): TextSite[] {
-  const sites: TextSite[] = [];
+/**
+ * The edition's texts in batches that the rules can check one at a time: the edition's own
+ * texts (title page, running head, preface), then each 类目's titles, then each 分目 with
+ * its entries. Every rule looks at one text, or at the texts of one entry together, and
+ * an entry's texts are in one batch; a batch's texts can go once it is checked, so the
+ * characters of the whole book are never held at once (made together, they outlived the
+ * young generation and were copied into the old one).
+ */
+export function* editionSites(edition: Edition, sources: SourceTexts = new SourceTexts()): Generator<TextSite[]> {
+  let sites: TextSite[] = [];
+  const batch = () => {
+    const done = sites;
+    sites = [];
+    return done;
+  };
   const value = (kind: SiteKind, text: string, role: FontRole, ref: SourceRef, key: string, owner: Partial<TextSite> = {}) => {
     const chars: string[] = [];
     pushCharacters(chars, text);
@@ -81,9 +94,11 @@ export function editionSites(edition: Edition, sources: SourceTexts = new Source
   // Without a running_head key the running head is made from the title, which lines up with it.
   value('running-head', edition.runningHead, 'running_head', edition.source, 'running_head');
   blocks(edition.preface, {});
+  yield batch();
   for (const category of edition.categories) {
     value('category-title', category.title, 'heading', category.source, 'title');
     if (category.titleEn) value('category-title-en', category.titleEn, 'latin_title', category.source, 'title_en');
+    yield batch();
     for (const section of category.sections) {
       value('section-title', section.title, 'heading', section.source, 'title', { section });
       value('contents', section.title, 'body', section.source, 'title', { section });
@@ -100,9 +115,9 @@ export function editionSites(edition: Edition, sources: SourceTexts = new Source
         if (entry.index.length > 0) value('index-terms', entry.index.join(''), 'body', entry.source, 'index', owner);
         blocks(entry.blocks, owner);
       }
+      yield batch();
     }
   }
-  return sites;
 }
 
 function paragraphSite(p: Paragraph, inBox: boolean, group: Paragraph[], owner: Partial<TextSite>, sources: SourceTexts): TextSite {
