@@ -3,7 +3,8 @@
  * does without it, to the byte; the importer, bundled but left unset, is set up on first use;
  * preview proofs from the snapshot and draws in a process of its own; a snapshot older than the
  * compiled code falls back to loading the modules; the rules for when a snapshot fits; and the
- * malloc settings bin/yearbook starts Node with.
+ * malloc settings bin/yearbook starts Node with, and how it finds the snapshot of the Node on
+ * the PATH without asking that Node its version.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -37,6 +38,12 @@ describe('bin/yearbook from the startup snapshot', () => {
     const without = path.join(dir, 'without.pdf');
     expect(runCli(['build', 'content/2019', '-o', without]).status).toBe(0);
     expect(fs.readFileSync(fromSnapshot).equals(fs.readFileSync(without))).toBe(true);
+  });
+
+  it('leaves beside it a link to the Node that made it and that Node\'s version, for bin/yearbook', () => {
+    const snapshot = path.join(path.dirname(path.dirname(snapshotCli())), 'dist', 'snapshot');
+    expect(fs.realpathSync(path.join(snapshot, 'node'))).toBe(fs.realpathSync(process.execPath));
+    expect(fs.readFileSync(path.join(snapshot, 'node-version'), 'utf8')).toBe(`${process.version}\n`);
   });
 
   it('gives the command options that stand before it (--lang)', () => {
@@ -119,5 +126,50 @@ describe("bin/yearbook's malloc settings", () => {
   it("leaves the user's own GLIBC_TUNABLES as they are, even empty", () => {
     expect(tunables({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' })).toBe('glibc.malloc.arena_max=2');
     expect(tunables({ GLIBC_TUNABLES: '' })).toBe('');
+  });
+});
+
+describe('bin/yearbook finding the snapshot of the Node on the PATH', () => {
+  // A package of bin/yearbook and a snapshot folder as make.ts leaves it, made by a stand-in
+  // `node` that writes down every command line it is started with.
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-launch-'));
+  const binDir = path.join(root, 'path');
+  const snapshot = path.join(root, 'dist', 'snapshot');
+  const log = path.join(root, 'node.log');
+  const standIn = path.join(binDir, 'node');
+  fs.mkdirSync(binDir);
+  fs.mkdirSync(path.join(root, 'bin'));
+  fs.mkdirSync(snapshot, { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'bin', 'yearbook'), path.join(root, 'bin', 'yearbook'));
+  fs.writeFileSync(standIn, `#!/bin/sh\necho "$*" >> '${log}'\nif [ "$1" = --version ]; then echo v0-other; fi\n`, { mode: 0o755 });
+  const made = new Date(Date.now() - 60_000);
+  fs.utimesSync(standIn, made, made);
+  fs.symlinkSync(standIn, path.join(snapshot, 'node'));
+  fs.writeFileSync(path.join(snapshot, 'node-flags'), '--flag-a --flag-b\n');
+  fs.writeFileSync(path.join(snapshot, 'node-version'), 'v0-made\n');
+  fs.writeFileSync(path.join(snapshot, 'yearbook-v0-made.blob'), '');
+  const started = (pathDirs: string[]) => {
+    fs.rmSync(log, { force: true });
+    const r = spawnSync(path.join(root, 'bin', 'yearbook'), ['--help'], { env: { PATH: [...pathDirs, process.env.PATH].join(path.delimiter) }, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    return fs.readFileSync(log, 'utf8').trim().split('\n');
+  };
+  const realRoot = fs.realpathSync(root);
+
+  it("takes the version written beside the snapshot when `node` is the binary it was made by, without asking Node", () => {
+    expect(started([binDir])).toEqual([`--flag-a --flag-b --snapshot-blob ${realRoot}/dist/snapshot/yearbook-v0-made.blob -- --help`]);
+  });
+
+  it('asks `node --version` when `node` is another file, or the same one changed since', () => {
+    const other = path.join(root, 'other');
+    fs.mkdirSync(other);
+    fs.copyFileSync(standIn, path.join(other, 'node'));
+    fs.chmodSync(path.join(other, 'node'), 0o755);
+    const fallback = ['--version', `${realRoot}/dist/cli/main.js --help`];
+    expect(started([other])).toEqual(fallback);
+    fs.utimesSync(standIn, new Date(), new Date());
+    expect(started([binDir])).toEqual(fallback);
+    fs.utimesSync(standIn, made, made);
   });
 });

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'rolldown';
-import { BLOB, BUNDLE, FLAGS, NODE_FLAGS, SNAPSHOT_DIR, currentStamp, removeSnapshot, writeStamp } from './snapshot-files.js';
+import { BLOB, BUNDLE, FLAGS, NODE_FLAGS, NODE_LINK, NODE_VERSION, SNAPSHOT_DIR, currentStamp, removeSnapshot, writeStamp } from './snapshot-files.js';
 
 const ENTRY = fileURLToPath(new URL('./entry.js', import.meta.url));
 const PREVIEW = fileURLToPath(new URL('../../preview/preview.js', import.meta.url));
@@ -74,6 +74,8 @@ function snapshot(): string | undefined {
   if (r.status === 0) {
     fs.writeFileSync(FLAGS, NODE_FLAGS.join(' ') + '\n');
     fs.renameSync(part, BLOB);
+    fs.symlinkSync(fs.realpathSync(process.execPath), NODE_LINK);
+    fs.writeFileSync(NODE_VERSION, process.version + '\n');
     return undefined;
   }
   fs.rmSync(part, { force: true });
