@@ -18,13 +18,18 @@ interface Problem {
  * What is wrong with a character in a role (null: it prints), by font set, role and code point:
  * worked out once per process, since the fonts do not change while it runs (proof --watch
  * checks again on every save). Keyed by the code point, a number, since looking up each
- * character's fresh string by its text took most of the rule's time.
+ * character's fresh string by its text took most of the rule's time; and a character of the
+ * Basic Multilingual Plane found to print is marked in `prints`, looked up faster than the map.
  */
-const verdictsOf = new WeakMap<FontSet, Map<FontRole, Map<number, string | null>>>();
+interface Verdicts {
+  byCode: Map<number, string | null>;
+  prints: Uint8Array;
+}
+const verdictsOf = new WeakMap<FontSet, Map<FontRole, Verdicts>>();
 
 export const checkGlyphs: Rule = (sites, report) => {
   const fonts = loadFonts();
-  const verdicts = verdictsOf.get(fonts) ?? new Map<FontRole, Map<number, string | null>>();
+  const verdicts = verdictsOf.get(fonts) ?? new Map<FontRole, Verdicts>();
   verdictsOf.set(fonts, verdicts);
   const verdict = (role: FontRole, ch: string): string | null => {
     // Spaces and line breaks are not set as glyphs (src/typeset/prepare.ts).
@@ -40,16 +45,21 @@ export const checkGlyphs: Rule = (sites, report) => {
     const found = new Map<string, Problem>();
     let start = 0;
     for (const { role, end } of site.roles) {
-      let byChar = verdicts.get(role);
-      if (!byChar) verdicts.set(role, (byChar = new Map()));
+      let known = verdicts.get(role);
+      if (!known) verdicts.set(role, (known = { byCode: new Map(), prints: new Uint8Array(0x10000) }));
+      const { byCode, prints } = known;
       for (let i = start; i < end; i++) {
         const ch = chars[i]!;
         const code = ch.codePointAt(0)!;
-        let message = byChar.get(code);
-        if (message === undefined) byChar.set(code, (message = verdict(role, ch)));
-        if (!message) continue;
-        const known = found.get(message);
-        if (known) known.count++;
+        if (prints[code] === 1) continue;
+        let message = byCode.get(code);
+        if (message === undefined) byCode.set(code, (message = verdict(role, ch)));
+        if (!message) {
+          if (code < 0x10000) prints[code] = 1;
+          continue;
+        }
+        const problem = found.get(message);
+        if (problem) problem.count++;
         else found.set(message, { index: i, count: 1, message });
       }
       start = end;

@@ -14,8 +14,9 @@ const CLOSING_OF: ReadonlyMap<string, string> = new Map([
   ['〔', '〕'], ['〖', '〗'], ['［', '］'], ['「', '」'], ['『', '』'],
 ]);
 const OPENING_OF: ReadonlyMap<string, string> = new Map([...CLOSING_OF].map(([open, close]) => [close, open]));
-/** The marks' code units: most characters are let go on their code, not looked up by their text. */
-const MARK_CODES: ReadonlySet<number> = new Set([...CLOSING_OF].flat().map((ch) => ch.charCodeAt(0)));
+/** The marks' code units, marked in a table by code: most characters are let go on their code, not looked up by their text. */
+const IS_MARK = new Uint8Array(0x10000);
+for (const ch of [...CLOSING_OF].flat()) IS_MARK[ch.charCodeAt(0)] = 1;
 
 /** What the message calls the text a pair must close in. */
 const unitOf = (site: TextSite) => (site.kind === 'paragraph' || site.kind === 'caption' ? site.kind : 'title');
@@ -25,26 +26,29 @@ export const checkPairs: Rule = (sites, report) => {
     if (!CHINESE_TEXT.has(site.kind)) continue;
     const unit = unitOf(site);
     const open: { ch: string; index: number }[] = [];
-    site.chars.forEach((ch, i) => {
-      if (!MARK_CODES.has(ch.charCodeAt(0))) return;
+    const chars = site.chars;
+    for (let i = 0; i < chars.length; i++) {
+      const ch = chars[i]!;
+      // A character outside the BMP is two code units, of which the first is never a mark.
+      if (IS_MARK[ch.charCodeAt(0)] !== 1) continue;
       if (CLOSING_OF.has(ch)) {
         open.push({ ch, index: i });
-        return;
+        continue;
       }
       const opening = OPENING_OF.get(ch);
       // ’ between two letters is an apostrophe (People’s), not a closing quote.
-      if (!opening || (ch === '’' && isLatinLetter(site.chars[i - 1]) && isLatinLetter(site.chars[i + 1]))) return;
+      if (!opening || (ch === '’' && isLatinLetter(chars[i - 1]) && isLatinLetter(chars[i + 1]))) continue;
       let depth = open.length - 1;
       while (depth >= 0 && open[depth]!.ch !== opening) depth--;
       if (depth < 0) {
         report(site, i, 'error', `closing ${ch} has no opening ${opening} before it in this ${unit}: add the ${opening}, or delete the ${ch}`);
-        return;
+        continue;
       }
       for (const inner of open.slice(depth + 1)) {
         report(site, inner.index, 'error', `${inner.ch} is not closed before the ${ch} that closes the ${opening}: add its ${CLOSING_OF.get(inner.ch)} (pairs nest: “…（…）…”)`);
       }
       open.length = depth;
-    });
+    }
     if (open.length === 1 && open[0]!.ch === '“' && continuesQuotation(site)) continue;
     for (const o of open) {
       report(site, o.index, 'error', `opening ${o.ch} is not closed in this ${unit}: add the ${CLOSING_OF.get(o.ch)} where it ends, or delete the ${o.ch}`);
