@@ -46,6 +46,16 @@ async function bundle(): Promise<void> {
         },
       },
       {
+        name: 'no-pdf-encryption',
+        // pdfkit encrypts a PDF with AES when given a password, and its AES module builds 1.3 MB
+        // of lookup tables as it loads, which the snapshot would carry into every command. Our
+        // PDFs are never encrypted (PDF/A forbids it), so pdfkit is never given a password.
+        load(id) {
+          if (!id.endsWith(path.join('@noble', 'ciphers', 'esm', 'aes.js'))) return null;
+          return "const refuse = () => { throw new Error('PDFs are not encrypted'); };\nexport const cbc = refuse;\nexport const ecb = refuse;";
+        },
+      },
+      {
         name: 'preview-outside',
         // Preview draws its pages in a process of its own (./entry.ts): its drawing code is not bundled.
         load(id) {
