@@ -101,9 +101,9 @@ export class SfntTables {
   glyphId(codePoint: number): number | undefined {
     const cmap = this.cmap === undefined ? (this.cmap = this.unicodeCmap()) : this.cmap;
     if (!cmap) return undefined;
-    const format = cmap.readUInt16BE(0);
+    const format = u16(cmap, 0);
     if (format === 4) {
-      const segCount = cmap.readUInt16BE(6) / 2;
+      const segCount = u16(cmap, 6) / 2;
       const ends = 14;
       const starts = ends + 2 * segCount + 2;
       const deltas = starts + 2 * segCount;
@@ -112,17 +112,17 @@ export class SfntTables {
       let max = segCount - 1;
       while (min <= max) {
         const mid = (min + max) >> 1;
-        const start = cmap.readUInt16BE(starts + 2 * mid);
+        const start = u16(cmap, starts + 2 * mid);
         if (codePoint < start) max = mid - 1;
-        else if (codePoint > cmap.readUInt16BE(ends + 2 * mid)) min = mid + 1;
+        else if (codePoint > u16(cmap, ends + 2 * mid)) min = mid + 1;
         else {
-          const delta = cmap.readInt16BE(deltas + 2 * mid);
-          const rangeOffset = cmap.readUInt16BE(rangeOffsets + 2 * mid);
+          const delta = i16(cmap, deltas + 2 * mid);
+          const rangeOffset = u16(cmap, rangeOffsets + 2 * mid);
           if (rangeOffset === 0) return (codePoint + delta) & 0xffff;
           // idRangeOffset counts bytes from its own entry into glyphIdArray, which follows it.
           const at = rangeOffsets + 2 * mid + rangeOffset + 2 * (codePoint - start);
-          const inside = at >= rangeOffsets + 2 * segCount && at + 2 <= cmap.readUInt16BE(2);
-          const gid = inside ? cmap.readUInt16BE(at) : 0;
+          const inside = at >= rangeOffsets + 2 * segCount && at + 2 <= u16(cmap, 2);
+          const gid = inside ? u16(cmap, at) : 0;
           return gid === 0 ? 0 : (gid + delta) & 0xffff;
         }
       }
@@ -130,14 +130,14 @@ export class SfntTables {
     }
     // Formats 12 and 13: groups of (first code point, last code point, glyph id), 12 bytes each.
     let min = 0;
-    let max = cmap.readUInt32BE(12) - 1;
+    let max = u32(cmap, 12) - 1;
     while (min <= max) {
       const mid = (min + max) >> 1;
       const group = 16 + 12 * mid;
-      const start = cmap.readUInt32BE(group);
+      const start = u32(cmap, group);
       if (codePoint < start) max = mid - 1;
-      else if (codePoint > cmap.readUInt32BE(group + 4)) min = mid + 1;
-      else return cmap.readUInt32BE(group + 8) + (format === 12 ? codePoint - start : 0);
+      else if (codePoint > u32(cmap, group + 4)) min = mid + 1;
+      else return u32(cmap, group + 8) + (format === 12 ? codePoint - start : 0);
     }
     return 0;
   }
@@ -161,9 +161,27 @@ export class SfntTables {
   metrics(gid: number): [number, number] {
     const hmtx = this.table('hmtx');
     const n = this.numberOfHMetrics;
-    if (gid < n) return [hmtx.readUInt16BE(4 * gid), hmtx.readInt16BE(4 * gid + 2)];
-    return [hmtx.readUInt16BE(4 * (n - 1)), hmtx.readInt16BE(4 * n + 2 * (gid - n))];
+    if (gid < n) return [u16(hmtx, 4 * gid), i16(hmtx, 4 * gid + 2)];
+    return [u16(hmtx, 4 * (n - 1)), i16(hmtx, 4 * n + 2 * (gid - n))];
   }
+}
+
+/*
+ * Big-endian numbers read byte by byte: the cmap's binary search and the advances are read for
+ * every character a run meets first, and Buffer's readUInt16BE and readUInt32BE are calls V8
+ * runs slowly until its optimising compiler has compiled them in, which a proof does without
+ * (src/turbofan.ts). Past the end of the table they read 0, where Buffer's would throw.
+ */
+function u16(b: Uint8Array, at: number): number {
+  return ((b[at]! << 8) | b[at + 1]!) >>> 0;
+}
+
+function i16(b: Uint8Array, at: number): number {
+  return ((b[at]! << 24) | (b[at + 1]! << 16)) >> 16;
+}
+
+function u32(b: Uint8Array, at: number): number {
+  return ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
 }
 
 /** Read `length` bytes at `position` of the file into `into` at `offset`, all of them. */
