@@ -11,6 +11,7 @@ import { EDITION_FILE } from '../../content/edition-files.js';
 import { PageRangeError } from '../../preview/page-range.js';
 import { DEFAULT_DPI } from '../../preview/defaults.js';
 import type { PreviewResult } from '../../preview/preview.js';
+import { holdTurbofan, releaseTurbofan } from '../../turbofan.js';
 import { language, messages } from '../i18n.js';
 import { printDiagnostics, shownPath, stdoutColours } from '../output.js';
 import { MAIN, runningFromSnapshot } from '../snapshot/snapshot-files.js';
@@ -62,7 +63,10 @@ export function registerPreview(program: Command): void {
         pdf = built.result.output;
       } else if (source === 'part') {
         const { proof } = await import('../../proof/proof.js');
+        // As the proof command does (src/turbofan.ts); drawing the pages needs TurboFan again.
+        holdTurbofan();
         const result = await proof(target);
+        releaseTurbofan();
         for (const line of proofSummary(result)) console.log(c.green(line));
         pdf = result.output;
       }
