@@ -49,20 +49,29 @@ interface LaidOut {
 /**
  * Below this many entries a worker costs more than it saves: starting one (its code, the
  * fonts) takes about a second of CPU, and the main thread's own reading, checking and writing
- * set the pace. Measured on 2 cores, pairs with and without a worker (docs/performance.md):
- * 2,720 entries (413 pages in 40 类目) about as fast; 5,440 (820 pages in 80 类目) 0.1–0.2 s
- * slower and 120 MiB more; 8,160 (1,146 pages in 40 类目) 0.4–1.6 s faster in six pairs;
- * 13,600 (2,044 pages in 200 类目) 2.4 s faster. It was a number of 类目 (48), which gave the
- * 820-page book a worker and the 1,146-page one none.
+ * set the pace. Measured on 2 cores, pairs with and without a worker (docs/performance.md),
+ * at `5295673`: 2,720 entries (413 pages in 40 类目) about as fast; 5,440 (820 pages in 80 类目)
+ * 0.1–0.2 s slower and 120 MiB more; 8,160 (1,146 pages in 40 类目) 0.4–1.6 s faster in six
+ * pairs; 13,600 (2,044 pages in 200 类目) 2.4 s faster.
  */
 const MIN_ENTRIES = 6000;
 
 /**
- * Layout workers for an edition of these 类目 folders: one fewer than the cores, since this
- * thread reads, checks and writes, once they hold MIN_ENTRIES entries (workerCount).
+ * Cores kept from layout workers: this thread's, which reads, checks and writes, and one for
+ * V8's own threads (its optimising compiler and concurrent marking, about a third of a
+ * core beside a build, and a worker brings its own). Since the main thread got faster, one
+ * worker on 2 cores no longer paid at any size: 9.13 against 8.59 s at 2,044 pages, 7.36
+ * against 6.82 s at 1,146 pages in 40 long 类目 (three pairs each, at `c087dfe`). So 2 cores
+ * lay out on one thread, and bigger machines start workers on the cores beyond two.
+ */
+const KEPT_CORES = 2;
+
+/**
+ * Layout workers for an edition of these 类目 folders once they hold MIN_ENTRIES entries: as
+ * many as the cores beyond KEPT_CORES (workerCount).
  */
 export function layoutWorkerCount(categories: readonly string[]): number {
-  return workerCount(categories.length, () => entryCount(categories, MIN_ENTRIES) >= MIN_ENTRIES, WORKER);
+  return workerCount(categories.length, () => entryCount(categories, MIN_ENTRIES) >= MIN_ENTRIES, WORKER, process.env, KEPT_CORES);
 }
 
 export class LayoutPool {
