@@ -49,7 +49,8 @@ export function loadEdition(dir: string, { onCategory, only }: LoadOptions = {})
     throw new ContentError(diagnostics.items);
   }
   const { meta } = readEditionFile(editionFile, diagnostics);
-  const realRoot = fs.realpathSync(root);
+  // The system's realpath, one call, where Node's own lstats each folder on the way (200 photos' 14 ms at N=40).
+  const realRoot = fs.realpathSync.native(root);
   const wanted = only === undefined ? undefined : path.resolve(only);
   const categories = sortByOrder(
     orderedChildren(root, CATEGORY_FILE, diagnostics).flatMap((c, folder) => {
@@ -290,7 +291,7 @@ const prefaces = new FileCache<Read<Block[]>>();
 /** The 编辑说明: a plain Markdown file inside the edition. */
 function loadPreface(root: string, rel: string, realRoot: string, diagnostics: Diagnostics, editionFile: string): Block[] {
   const file = path.resolve(root, rel);
-  const real = fs.existsSync(file) ? fs.realpathSync(file) : undefined;
+  const real = fs.existsSync(file) ? fs.realpathSync.native(file) : undefined;
   if (!real || !(real.startsWith(realRoot + path.sep))) {
     diagnostics.error(editionFile, 1, 1, `preface '${rel}' not found inside the edition folder`);
     return [];
@@ -380,7 +381,7 @@ function resolveImage(
     diagnostics.error(entryFile, line, 1, `image '${rel}' not found (looked for ${path.relative(process.cwd(), image)})`);
     return unread;
   }
-  const real = fs.realpathSync(image);
+  const real = fs.realpathSync.native(image);
   if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
     diagnostics.error(entryFile, line, 1, `image '${rel}' lies outside the edition folder: copy it into the edition`);
     return unread;
