@@ -102,6 +102,15 @@ describe('opaque PNGs, read from their chunks', () => {
       fs.writeFileSync(file, rechunked(pngFile('whole.png', 64, 64, (x, y) => [x * 4, y * 4, x ^ y, 255], { colorType: 2 }), 5));
       return file;
     }],
+    ['a photo of 300 KB in IDAT chunks of 15 KB, most of them beyond the 64 KB read at a time', () => {
+      let seed = 7;
+      const noise = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 23;
+      const whole = pngFile('noise.png', 320, 320, () => [noise(), noise(), noise(), 255], { colorType: 2 });
+      const file = path.join(tmp, 'noise-split.png');
+      fs.writeFileSync(file, rechunked(whole, 20));
+      expect(fs.statSync(file).size).toBeGreaterThan(300_000);
+      return file;
+    }],
   ];
   for (const [name, file] of cases) {
     it(`gives the PDF pdfkit writes from the file itself: ${name}`, () => {
