@@ -16,10 +16,6 @@ const BOM = Buffer.from([0xfe, 0xff]);
 /** A span without text (pdfkit leaves an empty ActualText out). */
 const EMPTY = Buffer.from('/Span <<\n>> BDC\n', 'latin1');
 
-/** Bytes that a PDF literal string escapes: the letter after the backslash, by byte (0: as it is). */
-const ESCAPED = new Uint8Array(256);
-for (const [byte, letter] of [[0x0a, 0x6e], [0x0d, 0x72], [0x09, 0x74], [0x08, 0x62], [0x0c, 0x66], [0x28, 0x28], [0x29, 0x29], [0x5c, 0x5c]] as const) ESCAPED[byte] = letter;
-
 /** The span with `text` as its ActualText, around the operators that `writeOps` writes. */
 export function writeActualTextSpan(out: ContentBytes, text: string, writeOps: () => void): void {
   if (text === '') {
@@ -28,28 +24,17 @@ export function writeActualTextSpan(out: ContentBytes, text: string, writeOps: (
     out.bytes(BEGIN);
     // ASCII as it is; anything else as UTF-16BE with a byte order mark (PDF text strings).
     if (/^[\x00-\x7f]*$/.test(text)) {
-      for (let i = 0; i < text.length; i++) literalByte(out, text.charCodeAt(i));
+      for (let i = 0; i < text.length; i++) out.literalByte(text.charCodeAt(i));
     } else {
       out.bytes(BOM);
       for (let i = 0; i < text.length; i++) {
         const unit = text.charCodeAt(i);
-        literalByte(out, unit >> 8);
-        literalByte(out, unit & 0xff);
+        out.literalByte(unit >> 8);
+        out.literalByte(unit & 0xff);
       }
     }
     out.bytes(MIDDLE);
   }
   writeOps();
   out.bytes(END);
-}
-
-/** One byte of a PDF literal string, escaped where it must be. */
-function literalByte(out: ContentBytes, b: number): void {
-  const e = ESCAPED[b]!;
-  if (e === 0) {
-    out.byte(b);
-  } else {
-    out.byte(0x5c);
-    out.byte(e);
-  }
 }

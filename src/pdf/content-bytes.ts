@@ -4,7 +4,10 @@
  * operators), and building them as strings, then turning each string into bytes, was most of
  * the PDF stage's own time.
  */
-const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+
+/** Bytes that a PDF literal string escapes: the letter after the backslash, by byte (0: as it is). */
+const ESCAPED = new Uint8Array(256);
+for (const [byte, letter] of [[0x0a, 0x6e], [0x0d, 0x72], [0x09, 0x74], [0x08, 0x62], [0x0c, 0x66], [0x28, 0x28], [0x29, 0x29], [0x5c, 0x5c]] as const) ESCAPED[byte] = letter;
 
 export class ContentBytes {
   private buf = Buffer.allocUnsafe(4096);
@@ -33,16 +36,22 @@ export class ContentBytes {
     this.length += b.length;
   }
 
-  /** A glyph id as the four hex digits of a TJ string. */
-  hex4(id: number): void {
-    this.room(4);
-    const buf = this.buf;
-    let at = this.length;
-    buf[at++] = HEX_DIGITS[(id >> 12) & 15]!;
-    buf[at++] = HEX_DIGITS[(id >> 8) & 15]!;
-    buf[at++] = HEX_DIGITS[(id >> 4) & 15]!;
-    buf[at++] = HEX_DIGITS[id & 15]!;
-    this.length = at;
+  /**
+   * One byte of a PDF literal string, escaped where it must be: the parentheses and the
+   * backslash, and the line ends and control characters, which a reader would otherwise
+   * take for other bytes (a CR inside a string is read as LF).
+   */
+  literalByte(b: number): void {
+    const e = ESCAPED[b]!;
+    this.room(2);
+    if (e !== 0) this.buf[this.length++] = 0x5c;
+    this.buf[this.length++] = e === 0 ? b : e;
+  }
+
+  /** A glyph id (a two-byte CID) as the two bytes of a TJ literal string, half the bytes of its four hex digits. */
+  literalCid(id: number): void {
+    this.literalByte(id >> 8);
+    this.literalByte(id & 0xff);
   }
 
   /** A copy of what was written (pdfkit keeps the chunks it is given). */

@@ -88,12 +88,12 @@ export class GlyphWriter {
     const { subset, widths, unicode } = font;
     const toWidth = 1000 / run.face.unitsPerEm;
     const invisible = run.glyphs.invisible[from] === 1;
-    out.latin1(`BT\n${invisible ? '3 Tr\n' : ''}1 0 0 1 ${r3(x0)} ${r3(page.height - run.baseline)} Tm\n/${font.id} ${r3(run.size)} Tf\n[<`);
+    out.latin1(`BT\n${invisible ? '3 Tr\n' : ''}1 0 0 1 ${r3(x0)} ${r3(page.height - run.baseline)} Tm\n/${font.id} ${r3(run.size)} Tf\n[(`);
     let pen = 0; // in TJ units (thousandths of the font size)
     for (let k = from; k < to; k++) {
       const adjust = r3(pen - (xs[k]! * run.size + run.x - x0) * toTJ);
       if (k > from && adjust !== 0) {
-        out.latin1(`> ${adjust} <`);
+        out.latin1(`) ${adjust} (`);
         pen -= adjust;
       }
       const id = ids[k]!;
@@ -105,10 +105,10 @@ export class GlyphWriter {
         widths[gid] ??= run.face.tables.metrics(id)[0] * toWidth;
         unicode[gid] ??= [codePoints[k]!];
       }
-      out.hex4(gid);
+      out.literalCid(gid);
       pen += widths[gid]!;
     }
-    out.latin1(`>] TJ\n${invisible ? '0 Tr\n' : ''}ET\n`);
+    out.latin1(`)] TJ\n${invisible ? '0 Tr\n' : ''}ET\n`);
   }
 }
 

@@ -1,0 +1,28 @@
+/**
+ * Glyph ids in TJ literal strings (src/pdf/content-bytes.ts): two bytes a glyph, with a
+ * backslash before the bytes a reader would take for something else (the string's own
+ * parentheses, the backslash, line ends and control characters: ISO 32000-1 §7.3.4.2).
+ */
+import { expect, it } from 'vitest';
+import { ContentBytes } from '../../src/pdf/content-bytes.js';
+
+const bytesOf = (ids: number[]): number[] => {
+  const out = new ContentBytes();
+  for (const id of ids) out.literalCid(id);
+  return [...out.take()];
+};
+
+it('writes a glyph id as its two bytes, high byte first', () => {
+  expect(bytesOf([0x0001, 0x1234, 0x00ff, 0x7f41])).toEqual([0x00, 0x01, 0x12, 0x34, 0x00, 0xff, 0x7f, 0x41]);
+});
+
+it('escapes the bytes of parentheses and backslash, in either half of the id', () => {
+  expect(bytesOf([0x0028])).toEqual([0x00, 0x5c, 0x28]);
+  expect(bytesOf([0x2900])).toEqual([0x5c, 0x29, 0x00]);
+  expect(bytesOf([0x5c5c])).toEqual([0x5c, 0x5c, 0x5c, 0x5c]);
+});
+
+it('writes line ends and control characters as their escapes (a CR inside a string is read as a LF)', () => {
+  expect(bytesOf([0x0d0a])).toEqual([0x5c, 0x72, 0x5c, 0x6e]);
+  expect(bytesOf([0x090c, 0x0800])).toEqual([0x5c, 0x74, 0x5c, 0x66, 0x5c, 0x62, 0x00]);
+});
