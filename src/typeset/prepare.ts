@@ -57,7 +57,7 @@ class Tokens {
 
   /** Token k as a character; undefined for a gap or past the end. */
   char(k: number): Char | undefined {
-    if (k >= this.length || this.gap.has(k)) return undefined;
+    if (k >= this.length || (this.cls[k] === 'space' && this.gap.has(k))) return undefined;
     return { ch: this.ch[k]!, cls: this.cls[k]!, role: this.role[k]!, offset: this.offset[k]! };
   }
 }
@@ -94,15 +94,16 @@ export function prepare(pieces: readonly Piece[], fonts: FontSet, options: Compo
   };
 
   for (let i = 0; i < tokens.length; i++) {
-    const gap = tokens.gap.get(i);
-    if (gap) {
-      pendingGap = { kind: 'fixed', space: gap.gap, breakable: true };
-      if (gap.alignToEm) aligned = { before: prepared.units.length, gap: pendingGap };
-      continue;
-    }
     const ch = tokens.ch[i]!;
     const cls = tokens.cls[i]!;
     if (cls === 'space') {
+      // A gap stands among the characters as a space: looked up only there, not for every character.
+      const gap = tokens.gap.get(i);
+      if (gap) {
+        pendingGap = { kind: 'fixed', space: gap.gap, breakable: true };
+        if (gap.alignToEm) aligned = { before: prepared.units.length, gap: pendingGap };
+        continue;
+      }
       // A typed space (not a segment break) is kept in the line's text.
       if (ch === ' ') pendingSpace = 'typed';
       else if (!pendingSpace) pendingSpace = 'break';
