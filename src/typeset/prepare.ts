@@ -229,12 +229,12 @@ function baseUnit(text: string, cls: CharClass, width: number, glyphs: UnitGlyph
  * thousand distinct characters and a million occurrences.
  */
 class HanUnits {
-  private static readonly bySet = new WeakMap<FontSet, Map<FontRole, Map<number, Unit>>>();
-  private readonly byRole: Map<FontRole, Map<number, Unit>>;
+  private static readonly bySet = new WeakMap<FontSet, Map<FontRole, UnitsByCode>>();
+  private readonly byRole: Map<FontRole, UnitsByCode>;
   /** The last role asked for, its face and its units (roles change a few times a paragraph). */
   private role: FontRole | undefined;
   private face: FontFace | undefined;
-  private units = new Map<number, Unit>();
+  private units: UnitsByCode | undefined;
 
   constructor(private readonly fonts: FontSet, private readonly prepared: Prepared) {
     let byRole = HanUnits.bySet.get(fonts);
@@ -244,11 +244,11 @@ class HanUnits {
 
   /** The unit of `ch`, whose code point is `cp`. */
   unit(cp: number, ch: string, role: FontRole, offset: number): Unit {
-    if (role !== this.role) {
+    if (role !== this.role || this.units === undefined) {
       this.role = role;
       this.face = this.fonts.face(role);
       let units = this.byRole.get(role);
-      if (!units) this.byRole.set(role, (units = new Map()));
+      if (!units) this.byRole.set(role, (units = new UnitsByCode()));
       this.units = units;
     }
     let unit = this.units.get(cp);
@@ -263,6 +263,24 @@ class HanUnits {
     const face = unit.glyphs[0]!.face;
     if (face !== this.face) this.prepared.fallback.push({ char: ch, offset, face: face.name });
     return unit;
+  }
+}
+
+/**
+ * A role's Han units by code point: those of the BMP in an array made at its full length
+ * (looked up faster than in a map, once for every character of the book), the rest in a map.
+ */
+class UnitsByCode {
+  private readonly bmp = new Array<Unit | undefined>(0x10000);
+  private readonly astral = new Map<number, Unit>();
+
+  get(cp: number): Unit | undefined {
+    return cp < 0x10000 ? this.bmp[cp] : this.astral.get(cp);
+  }
+
+  set(cp: number, unit: Unit): void {
+    if (cp < 0x10000) this.bmp[cp] = unit;
+    else this.astral.set(cp, unit);
   }
 }
 
