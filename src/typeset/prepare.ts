@@ -256,31 +256,43 @@ class HanUnits {
       const g = glyphFor(ch, role, offset, this.fonts, this.prepared);
       unit = baseUnit(ch, 'han', g.advance, [{ face: g.face, id: g.id, text: ch, x: 0, invisible: false }]);
       // A character no face has is reported at each occurrence (glyphFor), so its unit is not kept.
-      if (g.id !== 0) this.units.set(cp, unit);
+      if (g.id !== 0) this.units.set(cp, unit, g.face !== this.face);
       return unit;
     }
     // Set from a fallback face: reported at each occurrence, as glyphFor does.
-    const face = unit.glyphs[0]!.face;
-    if (face !== this.face) this.prepared.fallback.push({ char: ch, offset, face: face.name });
+    if (this.units.fromFallback(cp)) this.prepared.fallback.push({ char: ch, offset, face: unit.glyphs[0]!.face.name });
     return unit;
   }
 }
 
 /**
  * A role's Han units by code point: those of the BMP in an array made at its full length
- * (looked up faster than in a map, once for every character of the book), the rest in a map.
+ * (looked up faster than in a map, once for every character of the book), the rest in a map;
+ * and which of them were set from a fallback face, by code point too (reading the unit's glyph
+ * for its face, a load from elsewhere in memory for every character, was a seventh of prepare).
  */
 class UnitsByCode {
   private readonly bmp = new Array<Unit | undefined>(0x10000);
+  private readonly bmpFallback = new Uint8Array(0x10000);
   private readonly astral = new Map<number, Unit>();
+  private readonly astralFallback = new Set<number>();
 
   get(cp: number): Unit | undefined {
     return cp < 0x10000 ? this.bmp[cp] : this.astral.get(cp);
   }
 
-  set(cp: number, unit: Unit): void {
-    if (cp < 0x10000) this.bmp[cp] = unit;
-    else this.astral.set(cp, unit);
+  fromFallback(cp: number): boolean {
+    return cp < 0x10000 ? this.bmpFallback[cp] === 1 : this.astralFallback.has(cp);
+  }
+
+  set(cp: number, unit: Unit, fromFallback: boolean): void {
+    if (cp < 0x10000) {
+      this.bmp[cp] = unit;
+      this.bmpFallback[cp] = fromFallback ? 1 : 0;
+    } else {
+      this.astral.set(cp, unit);
+      if (fromFallback) this.astralFallback.add(cp);
+    }
   }
 }
 
