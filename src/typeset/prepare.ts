@@ -266,19 +266,23 @@ class HanUnits {
 }
 
 /**
- * A role's Han units by code point: those of the BMP in an array made at its full length
- * (looked up faster than in a map, once for every character of the book), the rest in a map;
- * and which of them were set from a fallback face, by code point too (reading the unit's glyph
- * for its face, a load from elsewhere in memory for every character, was a seventh of prepare).
+ * A role's Han units by code point: those of the BMP in blocks of 256 code points, each made
+ * when a character of it first comes (looked up faster than in a map, once for every character
+ * of the book; one array for the whole BMP took 2–5 ms to make, a proof's worth), the rest in a
+ * map; and which of them were set from a fallback face, by code point too (reading the unit's
+ * glyph for its face, a load from elsewhere in memory for every character, was a seventh of
+ * prepare).
  */
 class UnitsByCode {
-  private readonly bmp = new Array<Unit | undefined>(0x10000);
+  private readonly blocks = new Array<(Unit | undefined)[] | undefined>(0x100);
   private readonly bmpFallback = new Uint8Array(0x10000);
   private readonly astral = new Map<number, Unit>();
   private readonly astralFallback = new Set<number>();
 
   get(cp: number): Unit | undefined {
-    return cp < 0x10000 ? this.bmp[cp] : this.astral.get(cp);
+    if (cp >= 0x10000) return this.astral.get(cp);
+    const block = this.blocks[cp >> 8];
+    return block === undefined ? undefined : block[cp & 0xff];
   }
 
   fromFallback(cp: number): boolean {
@@ -287,7 +291,8 @@ class UnitsByCode {
 
   set(cp: number, unit: Unit, fromFallback: boolean): void {
     if (cp < 0x10000) {
-      this.bmp[cp] = unit;
+      const block = (this.blocks[cp >> 8] ??= new Array<Unit | undefined>(0x100));
+      block[cp & 0xff] = unit;
       this.bmpFallback[cp] = fromFallback ? 1 : 0;
     } else {
       this.astral.set(cp, unit);
