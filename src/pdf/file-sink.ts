@@ -46,6 +46,19 @@ export class FileSink {
       else this.write(chunk);
       return true;
     };
+    // pdfkit writes each object's text through _write, which turns it into bytes a character
+    // at a time in JavaScript and pushes them: the same bytes (each character's low byte, as
+    // latin1 gives) go into the buffer directly here.
+    output._write = (data) => {
+      if (data instanceof Uint8Array) {
+        this.write(data);
+        output._offset += data.length;
+      } else {
+        const text = `${data}\n`;
+        this.writeLatin1(text);
+        output._offset += text.length;
+      }
+    };
   }
 
   write(bytes: Uint8Array): void {
@@ -56,6 +69,16 @@ export class FileSink {
     }
     this.buffer.set(bytes, this.used);
     this.used += bytes.length;
+  }
+
+  /** The characters of `text` as one byte each, their low byte. */
+  writeLatin1(text: string): void {
+    if (this.used + text.length > CHUNK) this.flush();
+    if (text.length > CHUNK) {
+      writeAll(this.fd, Buffer.from(text, 'latin1'));
+      return;
+    }
+    this.used += this.buffer.write(text, this.used, 'latin1');
   }
 
   /** Write what is left and close the file (done once; `abort` closes without writing). */

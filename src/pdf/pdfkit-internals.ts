@@ -136,6 +136,9 @@ export interface PdfkitTagging {
 export interface PdfkitOutput {
   read(): Buffer | null;
   push(chunk: Uint8Array | null): boolean;
+  /** Write an object's text (with a line end after it) or bytes, counting them in `_offset` for the cross-reference table. */
+  _write(data: string | Uint8Array): void;
+  _offset: number;
   _waiting: number;
 }
 

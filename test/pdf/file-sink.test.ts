@@ -11,12 +11,19 @@ import { FileSink } from '../../src/pdf/file-sink.js';
 
 const date = new Date(Date.UTC(2020, 0, 1));
 
-/** A document of `pages` pages, each with some hundred kilobytes of drawing. */
+/**
+ * A document of `pages` pages, each with some hundred kilobytes of drawing and an outline item
+ * with a Chinese title (its text string's bytes run from 0x00 to 0xff), and an object whose text
+ * is longer than the sink's buffer.
+ */
 function draw(doc: PDFKit.PDFDocument, pages: number): void {
   for (let p = 0; p < pages; p++) {
     doc.addPage();
     for (let k = 0; k < 10000; k++) doc.moveTo(k % 500, p).lineTo(p, k % 700).stroke();
+    doc.outline.addItem(`第${p + 1}页 “群众团体”（${String.fromCharCode(0x4eff, 0x5c28, 0x0a29)}）`);
   }
+  // 140,000 characters, 280,000 bytes of UTF-16 in the string.
+  (doc as unknown as { ref(data: object): { end(): void } }).ref({ T: new String('群众团体'.repeat(35_000)) }).end();
 }
 
 const open = () => new PDFDocument({ autoFirstPage: false, compress: false, info: { CreationDate: date, ModDate: date } });
