@@ -106,13 +106,18 @@ export function fontFile(tables: Map<string, Buffer>): Buffer {
   header.writeUInt16BE(tags.length * 16 - power * 16, 10);
   const parts: Buffer[] = [header];
   let offset = header.length;
+  // The file's checksum is the sum of its parts' (each a whole number of words): the tables'
+  // are added up as they are made, not summed again over the whole file.
+  let tablesSum = 0;
   tags.forEach((tag, k) => {
     const data = tables.get(tag)!;
     const padded = Buffer.alloc((data.length + 3) & ~3);
     data.copy(padded);
     const record = 12 + 16 * k;
+    const sum = checksum(padded);
+    tablesSum = (tablesSum + sum) >>> 0;
     header.write(tag, record, 'latin1');
-    header.writeUInt32BE(checksum(padded), record + 4);
+    header.writeUInt32BE(sum, record + 4);
     header.writeUInt32BE(offset, record + 8);
     header.writeUInt32BE(data.length, record + 12);
     parts.push(padded);
@@ -120,7 +125,7 @@ export function fontFile(tables: Map<string, Buffer>): Buffer {
   });
   const file = Buffer.concat(parts);
   const head = header.readUInt32BE(12 + 16 * tags.indexOf('head') + 8);
-  file.writeUInt32BE((0xb1b0afba - checksum(file)) >>> 0, head + 8);
+  file.writeUInt32BE((0xb1b0afba - checksum(header) - tablesSum) >>> 0, head + 8);
   return file;
 }
 
