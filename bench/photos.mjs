@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { createCanvas } from '@napi-rs/canvas';
 import { PNG } from 'pngjs';
 import { measure, pickMethod } from './lib/measure.mjs';
+import { median } from './lib/stats.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -93,7 +94,6 @@ for (let run = 0; run < Number(values.runs); run++) {
     console.log(`${shown(cli)}: run ${run + 1}: ${r.wall_s.toFixed(2)} s, CPU ${r.cpu_s.toFixed(2)} s, ${(r.maxrss_kib / 1024).toFixed(0)} MiB`);
   }
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const [cli, rs] of results) {
   console.log(`${shown(cli)}: median ${median(rs.map((r) => r.wall_s)).toFixed(2)} s, CPU ${median(rs.map((r) => r.cpu_s)).toFixed(2)} s, ${(median(rs.map((r) => r.maxrss_kib)) / 1024).toFixed(0)} MiB`);
 }

@@ -53,6 +53,7 @@ import { countContent, generateEdition, generateLongCategory } from './lib/editi
 import { measure, measureSteps, pickMethod, settle, which } from './lib/measure.mjs';
 import { generatePeerDocs, setupPeers } from './lib/peers.mjs';
 import { benchProofs, benchWatch, prepareProofs } from './lib/proofing.mjs';
+import { median } from './lib/stats.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // --cli / BENCH_CLI: time another compiled copy (e.g. a clean export of a commit) instead of dist/
@@ -135,13 +136,6 @@ if (!fs.existsSync(CLI)) {
 }
 
 // ---------------------------------------------------------------- helpers
-const median = (xs) => {
-  const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
-  if (v.length === 0) return undefined;
-  const m = Math.floor(v.length / 2);
-  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
-};
-
 function pdfPages(file) {
   if (!fs.existsSync(file)) return undefined;
   if (which('pdfinfo')) {

@@ -12,12 +12,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { measure, settle } from './measure.mjs';
-
-const median = (xs) => {
-  const v = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(v.length / 2);
-  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
-};
+import { median } from './stats.mjs';
 
 /**
  * The work folder: <work>/content/<edition> (a copy of `source`) and its build in <work>/out.
