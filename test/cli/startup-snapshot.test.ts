@@ -2,15 +2,15 @@
  * The startup snapshot (src/cli/snapshot): bin/yearbook started from it does what the command
  * does without it, to the byte; the importer, bundled but left unset, is set up on first use;
  * preview proofs from the snapshot and draws in a process of its own; a snapshot older than the
- * compiled code falls back to loading the modules; the rules for when a snapshot fits; and the
- * malloc settings bin/yearbook starts Node with, and how it finds the snapshot of the Node on
- * the PATH without asking that Node its version.
+ * compiled code falls back to loading the modules; the rules for when a snapshot fits; the
+ * environment bin/yearbook starts Node in (malloc settings, no extra certificates); and how it
+ * finds the snapshot of the Node on the PATH without asking that Node its version.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { snapshotUnfit, type Stamp } from '../../src/cli/snapshot/snapshot-files.js';
 import { cliMain, ROOT, runCli, snapshotCli } from './cli-process.js';
 
@@ -29,6 +29,7 @@ describe('when a startup snapshot fits', () => {
 
 describe('bin/yearbook from the startup snapshot', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-snapshot-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const fromSnapshot = path.join(dir, 'snapshot.pdf');
 
   it('builds the sample edition to the same bytes as the command without the snapshot', () => {
@@ -74,7 +75,8 @@ describe('bin/yearbook from the startup snapshot', () => {
   });
 
   it('proofs a 分目 to preview from the snapshot, then draws its pages in a process of its own', () => {
-    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-snapshot-preview-'));
+    const cwd = path.join(dir, 'preview-cwd');
+    fs.mkdirSync(cwd);
     const r = runCli(['preview', path.resolve('content/2019/01-qunzhong-tuanti/03-fulian'), '--resolution', '20'], { snapshot: true, cwd });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -108,24 +110,31 @@ describe('bin/yearbook from the startup snapshot', () => {
   });
 });
 
-describe("bin/yearbook's malloc settings", () => {
+describe("the environment bin/yearbook starts Node in", () => {
   // A stand-in `node` first on the PATH: it has no snapshot (its version has none), so the
-  // script runs it on dist/cli/main.js, and it prints the GLIBC_TUNABLES it was given.
+  // script runs it on dist/cli/main.js, and it prints the variables it was given.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-node-'));
-  fs.writeFileSync(path.join(dir, 'node'), '#!/bin/sh\nif [ "$1" = --version ]; then echo v0-stand-in; else printf %s "${GLIBC_TUNABLES-unset}"; fi\n', { mode: 0o755 });
-  const tunables = (env: Record<string, string>) => {
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(dir, 'node'), '#!/bin/sh\nif [ "$1" = --version ]; then echo v0-stand-in; else printf "%s\\n%s" "${GLIBC_TUNABLES-unset}" "${NODE_EXTRA_CA_CERTS-unset}"; fi\n', { mode: 0o755 });
+  const started = (env: Record<string, string>) => {
     const r = spawnSync('sh', [path.join(ROOT, 'bin', 'yearbook'), '--help'], { env: { PATH: `${dir}${path.delimiter}${process.env.PATH}`, ...env }, encoding: 'utf8' });
     expect(r.status).toBe(0);
-    return r.stdout;
+    const [tunables, extraCerts] = r.stdout.split('\n');
+    return { tunables, extraCerts };
   };
 
   it('asks glibc for 2 MB pages and a 64 MB trim threshold', () => {
-    expect(tunables({})).toBe('glibc.malloc.hugetlb=1:glibc.malloc.trim_threshold=67108864');
+    expect(started({}).tunables).toBe('glibc.malloc.hugetlb=1:glibc.malloc.trim_threshold=67108864');
   });
 
   it("leaves the user's own GLIBC_TUNABLES as they are, even empty", () => {
-    expect(tunables({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' })).toBe('glibc.malloc.arena_max=2');
-    expect(tunables({ GLIBC_TUNABLES: '' })).toBe('');
+    expect(started({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' }).tunables).toBe('glibc.malloc.arena_max=2');
+    expect(started({ GLIBC_TUNABLES: '' }).tunables).toBe('');
+  });
+
+  it('leaves out NODE_EXTRA_CA_CERTS, whose certificates Node would read as it starts, for a program that opens no connection', () => {
+    expect(started({ NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt' }).extraCerts).toBe('unset');
+    expect(started({}).extraCerts).toBe('unset');
   });
 });
 
@@ -133,6 +142,7 @@ describe('bin/yearbook finding the snapshot of the Node on the PATH', () => {
   // A package of bin/yearbook and a snapshot folder as make.ts leaves it, made by a stand-in
   // `node` that writes down every command line it is started with.
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-launch-'));
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
   const binDir = path.join(root, 'path');
   const snapshot = path.join(root, 'dist', 'snapshot');
   const log = path.join(root, 'node.log');
