@@ -92,6 +92,11 @@ export function fontsDir(): string {
 const loaded = new Map<string, FontSet>();
 const fontSets = new FileCache<FontSet>({ watched: false });
 
+/** Forget every font set this process opened (the startup snapshot's warm-up run: their files' data is not to be saved with it). */
+export function forgetOpenedFonts(): void {
+  loaded.clear();
+}
+
 /** Parse the font configuration into the startup snapshot: a command reading the same text takes it as it is (yaml-file.ts). */
 export function parseFontConfigForSnapshot(dir = fontsDir()): void {
   const file = path.join(dir, 'fonts.yaml');

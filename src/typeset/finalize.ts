@@ -16,6 +16,7 @@ const LINE = {
   widths: float64Scratch(), shifts: float64Scratch(), gaps: float64Scratch(), blankLeft: float64Scratch(),
   blankRight: float64Scratch(), capacity: float64Scratch(), added: float64Scratch(), open: uint8Scratch(),
 };
+const NO_UNITS: Unit[] = [];
 
 /**
  * The numbers of the line being set, k = 0 … n − 1 for its units: kept from line to line and
@@ -45,6 +46,15 @@ class LineWork {
    * and built with += it was a chain of one small string per character until then.
    */
   readonly text: string[] = [];
+
+  /**
+   * Let go of the paragraph's units once its line is set: this scratch outlives the paragraph,
+   * and the units' glyphs name their font faces, whose file data the startup snapshot, saved
+   * after its warm-up run (src/cli/snapshot/warm-up.ts), would otherwise carry (15 MB).
+   */
+  release(): void {
+    this.units = NO_UNITS;
+  }
 
   load(p: Prepared, i: number, j: number, startTrim: number): void {
     const n = j - i;
@@ -216,6 +226,7 @@ export function finalizeLine(p: Prepared, i: number, j: number, line: number, op
     text.push(u.text);
     x += work.widths[k]!;
   }
+  work.release();
   return { glyphs: placed.glyphs, faces: placed.faces, from, to: placed.count, rules, text: text.join(''), width: x, measure, maxAddedSpace: maxAdded, offset: p.offsets[i]!, last, pushedOut };
 }
 

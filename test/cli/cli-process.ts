@@ -2,8 +2,8 @@
  * Running the `yearbook` command as a process, as an editor does, from the current source:
  * src/ is transpiled (types dropped; `npx tsc --noEmit` checks them) into a private folder
  * once per test file, with the table of readings that `npm run compile` makes next, laid out
- * like the repository (dist/, with bin/, templates/, fonts/, node_modules/ and package.json
- * beside it; templates/ and fonts/ copied, node_modules/ linked), so these tests never read a
+ * like the repository (dist/, with bin/, templates/, fonts/, content/, node_modules/ and
+ * package.json beside it; templates/ and fonts/ copied, content/ and node_modules/ linked), so these tests never read a
  * dist/ that another test file is compiling at the same moment. Commands run as `node
  * dist/cli/main.js`, or with `snapshot` as bin/yearbook from a startup snapshot made there
  * (src/cli/snapshot).
@@ -42,6 +42,8 @@ export function cliMain(): string {
   transpileTree(path.join(ROOT, 'src'), path.join(root, 'dist'));
   fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(root, 'package.json'));
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  // The sample edition, which the startup snapshot builds and proofs before it is saved (src/cli/snapshot/warm-up.ts).
+  fs.symlinkSync(path.join(ROOT, 'content'), path.join(root, 'content'), 'dir');
   // Copies, not links: a test may change them (proof --watch sets the proof again when they are saved).
   for (const dir of ['templates', 'fonts']) fs.cpSync(path.join(ROOT, dir), path.join(root, dir), { recursive: true });
   fs.cpSync(path.join(ROOT, 'bin'), path.join(root, 'bin'), { recursive: true });

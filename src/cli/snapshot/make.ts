@@ -82,6 +82,8 @@ function snapshot(): string | undefined {
   const part = `${BLOB}.part`;
   const r = spawnSync(process.execPath, [...NODE_FLAGS, '--no-warnings', '--snapshot-blob', part, '--build-snapshot', BUNDLE], { cwd: SNAPSHOT_DIR, encoding: 'utf8' });
   if (r.status === 0) {
+    // What the snapshot's own run said (a warm-up that failed: ./warm-up.ts).
+    if (r.stderr.trim()) console.error(`yearbook: ${r.stderr.trim()}`);
     fs.writeFileSync(FLAGS, NODE_FLAGS.join(' ') + '\n');
     fs.renameSync(part, BLOB);
     fs.symlinkSync(fs.realpathSync(process.execPath), NODE_LINK);
