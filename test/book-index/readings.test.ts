@@ -18,6 +18,20 @@ describe('the table of readings', () => {
     expect(read.mock.calls.filter(([file]) => file === READINGS_FILE)).toHaveLength(1);
   });
 
+  it('gives every code point the reading its line of the table gives it, and none to any other', async () => {
+    const { readingOf, READINGS_FILE } = await import('../../src/book-index/readings.js');
+    // The table read the plain way: a map from each code point to its reading.
+    const expected = new Map<number, string>();
+    for (const line of fs.readFileSync(READINGS_FILE, 'utf8').split('\n').filter(Boolean)) {
+      const [start, ...run] = line.split(' ');
+      run.forEach((reading, k) => expected.set(parseInt(start!, 16) + k, reading));
+    }
+    expect(expected.size).toBeGreaterThan(20_000);
+    const wrong: number[] = [];
+    for (let cp = 0; cp < 0x32000; cp++) if (readingOf(cp) !== expected.get(cp)) wrong.push(cp);
+    expect(wrong).toEqual([]);
+  });
+
   it('names the missing table and what to do', async () => {
     const { readingOf, READINGS_FILE } = await import('../../src/book-index/readings.js');
     vi.spyOn(fs, 'readFileSync').mockImplementation(() => {
