@@ -2,11 +2,11 @@
  * The startup snapshot's warm-up: a build of the sample edition and a proof of one of its 分目,
  * run before the heap is saved (./entry.ts), in a copy in a temporary folder.
  *
- * A function V8 has not run yet is parsed and compiled to bytecode when first called: in a
- * proof from a snapshot without this, about 8% of the process's CPU (`perf record`) went to
- * compiling the composition, layout and PDF code on first use. The snapshot keeps the bytecode
- * (and the call sites' type feedback) of every function that ran before it was saved, so a
- * command from it starts with that done. It keeps nothing of the run's data: the opened fonts
+ * A function V8 has not run yet is parsed and compiled to bytecode when first called: a proof
+ * from a snapshot without this compiled 919 functions of composition, layout and PDF code on
+ * first use, 45 ms by V8's log (docs/performance.md, "Starting from a snapshot"). The snapshot
+ * keeps the bytecode (and the call sites' type feedback) of every function that ran before it
+ * was saved, so a command from it starts with that done. It keeps nothing of the run's data: the opened fonts
  * are closed here, and the scratch that outlives a paragraph lets go of it (finalize.ts).
  *
  * A warm-up that fails (the sample edited into an error, say) leaves the snapshot as it would
