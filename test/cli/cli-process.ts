@@ -3,10 +3,10 @@
  * src/ is transpiled (types dropped; `npx tsc --noEmit` checks them) into a private folder
  * once per test file, with the table of readings that `npm run compile` makes next, laid out
  * like the repository (dist/, with bin/, templates/, fonts/, content/, node_modules/ and
- * package.json beside it; templates/ and fonts/ copied, content/ and node_modules/ linked), so these tests never read a
- * dist/ that another test file is compiling at the same moment. Commands run as `node
- * dist/cli/main.js`, or with `snapshot` as bin/yearbook from a startup snapshot made there
- * (src/cli/snapshot).
+ * package.json beside it; templates/ and fonts/ copied, content/ and node_modules/ linked), so
+ * these tests never read a dist/ that another test file is compiling at the same moment.
+ * Commands run as `node dist/cli/main.js`, or with `snapshot` as bin/yearbook from a startup
+ * snapshot made there (src/cli/snapshot).
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';

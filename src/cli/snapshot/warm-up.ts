@@ -6,8 +6,9 @@
  * from a snapshot without this compiled 919 functions of composition, layout and PDF code on
  * first use, 45 ms by V8's log (docs/performance.md, "Starting from a snapshot"). The snapshot
  * keeps the bytecode (and the call sites' type feedback) of every function that ran before it
- * was saved, so a command from it starts with that done. It keeps nothing of the run's data: the opened fonts
- * are closed here, and the scratch that outlives a paragraph lets go of it (finalize.ts).
+ * was saved, so a command from it starts with that done. It keeps none of the run's data: the
+ * fonts it opened and the subject index's table of readings are forgotten here, and the
+ * scratch that outlives a paragraph lets go of it (src/typeset/finalize.ts).
  *
  * A warm-up that fails (the sample edited into an error, say) leaves the snapshot as it would
  * be without it, only slower to run, and says so on stderr, which make.ts passes on.
@@ -32,7 +33,7 @@ export async function warmUp(sample = SAMPLE): Promise<void> {
     fs.cpSync(sample, edition, { recursive: true });
     const book = path.join(work, 'book.pdf');
     await build(edition, { output: book });
-    await proof(path.join(edition, SECTION), { book, output: path.join(work, 'proof.pdf'), date: '2019-01-01' });
+    await proof(path.join(edition, SECTION), { book, output: path.join(work, 'proof.pdf') });
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     process.stderr.write(`the startup snapshot's warm-up, a build and a proof of ${sample}, failed (${why}): commands work, but start slower; run \`npm run compile\` again once that edition builds\n`);
