@@ -1,15 +1,18 @@
 /**
  * The startup snapshot's warm-up (src/cli/snapshot/warm-up.ts): it leaves nothing of its run
- * that would be saved with the heap (the fonts it opened, 10–15 MB each), cleans up after
+ * that would be saved with the heap (the fonts it opened, 10–15 MB each, and the megabyte
+ * buffer that large files are read through), cleans up after
  * itself, and a warm-up that fails says why and what to do without failing the snapshot.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { warmUp } from '../../src/cli/snapshot/warm-up.js';
+import { fileBlocks } from '../../src/content/read-at.js';
 import { loadFonts } from '../../src/fonts/font-config.js';
 
 v8.setFlagsFromString('--expose-gc');
@@ -18,14 +21,22 @@ const gc = vm.runInNewContext('gc') as () => void;
 /** The warm-up's own folders left in the system's temporary folder. */
 const leftOver = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('yearbook-warm-up-'));
 
+/** The memory that files are read through a block at a time, held weakly (in a function of its own, so no register of the test's frame keeps it). */
+function blockMemory(): WeakRef<ArrayBufferLike> {
+  const [block] = fileBlocks(fileURLToPath(import.meta.url), [[0, 16]]);
+  return new WeakRef(block!.buffer);
+}
+
 describe('the startup snapshot warm-up', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('builds and proofs the sample, then holds none of the fonts it opened', async () => {
+  it('builds and proofs the sample, then holds none of the fonts it opened nor the buffer it read files through', async () => {
     const before = new Set(leftOver());
-    // The font set the warm-up opens and its body face, whose glyphs its lines name: held only
-    // weakly here, both must be collectable afterwards.
+    // The font set the warm-up opens and its body face, whose glyphs its lines name, and the
+    // memory under the blocks that files are read in: held only weakly here, all must be
+    // collectable afterwards.
     const [fonts, body] = ((opened) => [new WeakRef(opened), new WeakRef(opened.face('body'))] as const)(loadFonts());
+    const blocks = blockMemory();
     const stderr = vi.spyOn(process.stderr, 'write');
     await warmUp();
     expect(stderr).not.toHaveBeenCalled();
@@ -35,6 +46,7 @@ describe('the startup snapshot warm-up', () => {
     gc();
     expect(fonts.deref()).toBeUndefined();
     expect(body.deref()).toBeUndefined();
+    expect(blocks.deref()).toBeUndefined();
     expect(leftOver().filter((f) => !before.has(f))).toEqual([]);
   }, 60_000);
 

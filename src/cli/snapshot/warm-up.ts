@@ -7,8 +7,9 @@
  * first use, 45 ms by V8's log (docs/performance.md, "Starting from a snapshot"). The snapshot
  * keeps the bytecode (and the call sites' type feedback) of every function that ran before it
  * was saved, so a command from it starts with that done. It keeps none of the run's data: the
- * fonts it opened and the subject index's table of readings are forgotten here, and the
- * scratch that outlives a paragraph lets go of it (src/typeset/finalize.ts).
+ * fonts it opened, the subject index's table of readings and the buffer that large files are
+ * read through are forgotten here, and the scratch that outlives a paragraph lets go of it
+ * (src/typeset/finalize.ts).
  *
  * A warm-up that fails (the sample edited into an error, say) leaves the snapshot as it would
  * be without it, only slower to run, and says so on stderr, which make.ts passes on.
@@ -19,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forgetReadings } from '../../book-index/readings.js';
 import { build } from '../../build.js';
+import { forgetBlockBuffer } from '../../content/read-at.js';
 import { forgetOpenedFonts } from '../../fonts/font-config.js';
 import { proof } from '../../proof/proof.js';
 
@@ -40,6 +42,7 @@ export async function warmUp(sample = SAMPLE): Promise<void> {
   } finally {
     forgetOpenedFonts();
     forgetReadings();
+    forgetBlockBuffer();
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
