@@ -15,7 +15,7 @@ import { snapshotUnfit, type Stamp } from '../../src/cli/snapshot/snapshot-files
 import { cliMain, ROOT, runCli, snapshotCli } from './cli-process.js';
 
 describe('when a startup snapshot fits', () => {
-  const made: Stamp = { node: 'v20.20.2', platform: 'linux', arch: 'x64', bundle: '/b/dist/snapshot/yearbook.cjs', compiled: 1000 };
+  const made: Stamp = { node: 'v20.20.2', platform: 'linux', arch: 'x64', bundle: '/b/dist/snapshot/yearbook.cjs', files: ['cli/main.js'], compiled: 1000 };
 
   it('fits the Node, folder and compiled code it was made from, and nothing else', () => {
     expect(snapshotUnfit(made, { ...made })).toBeUndefined();
@@ -94,6 +94,27 @@ describe('bin/yearbook from the startup snapshot', () => {
     const required = runCli(['check', 'content/2019'], { snapshot: true, env });
     expect(required.status).toBe(1);
     expect(required.stderr).toBe('yearbook: YEARBOOK_SNAPSHOT=1, but NODE_OPTIONS is set, and Node starts from a snapshot only with the flags it was made with\n');
+  });
+
+  it('checks the compiled files it was made from: one gone does not fit, a new one that nothing loads does', () => {
+    const dist = path.dirname(path.dirname(cliMain()));
+    const schemas = path.join(dist, 'schema-export', 'json-schemas.js');
+    const added = path.join(dist, 'added-since.js');
+    snapshotCli();
+    fs.renameSync(schemas, `${schemas}.away`);
+    try {
+      const gone = runCli(['check', 'content/2019'], { snapshot: true });
+      expect(gone.status).toBe(1);
+      expect(gone.stderr).toBe('yearbook: YEARBOOK_SNAPSHOT=1, but the code was compiled again after the startup snapshot was made: run `npm run compile`\n');
+    } finally {
+      fs.renameSync(`${schemas}.away`, schemas);
+    }
+    fs.writeFileSync(added, 'export {};\n');
+    try {
+      expect(runCli(['check', 'content/2019'], { snapshot: true }).status).toBe(0);
+    } finally {
+      fs.rmSync(added);
+    }
   });
 
   it('loads the modules instead when the code was compiled after the snapshot, and says so if the snapshot is required', () => {

@@ -29,7 +29,8 @@ import { MAIN, currentStamp, readStamp, snapshotUnfit, startedFromSnapshot } fro
 import { warmUp } from './warm-up.js';
 
 function main(args: string[]): void {
-  const unfit = snapshotUnfit(readStamp(), currentStamp());
+  const made = readStamp();
+  const unfit = snapshotUnfit(made, currentStamp(made?.files));
   if (!unfit) {
     startedFromSnapshot();
     void runCli(args);

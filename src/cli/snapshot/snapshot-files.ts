@@ -6,8 +6,8 @@
  * (yearbook-<node version>.blob, the name bin/yearbook looks for). A stamp (stamp.json),
  * written last, says what the snapshot was made from. A snapshot holds the code of its day
  * and the absolute paths of its folder, so it is used only while all of these still hold:
- * the same Node, the same folder, and no compiled file newer than the snapshot (after a bare
- * `tsc`, say).
+ * the same Node, the same folder, and the compiled files it was made from neither compiled
+ * again (by a bare `tsc`, say) nor gone.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -50,26 +50,41 @@ export interface Stamp {
   platform: string;
   arch: string;
   bundle: string;
-  /** The newest modification time (ms) of the compiled files the bundle was made from. */
+  /** The compiled files the bundle was made from: the .js files under dist/ (outside the snapshot's own folder), as paths from dist/. */
+  files: string[];
+  /** Their newest modification time (ms). */
   compiled: number;
 }
 
-/** The stamp of this Node, this folder and the compiled files as they are now. */
-export function currentStamp(): Stamp {
-  return { node: process.version, platform: process.platform, arch: process.arch, bundle: BUNDLE, compiled: newestCompiled(DIST) };
+/**
+ * The stamp of this Node, this folder and the compiled files as they are now: those listed
+ * (a snapshot's own, when it is checked), else all there are (when it is made). Checking the
+ * listed files alone is enough: a file compiled since is one of them, or is new and then
+ * loaded only by one of them that was compiled again too. Every command checks its snapshot:
+ * walking dist/'s 21 folders for their 125 files took 10–12 ms of `--help`, the listed files'
+ * stats alone 4.5–5.3 ms (six CPU profiles each).
+ */
+export function currentStamp(files = compiledFiles(DIST, '')): Stamp {
+  return { node: process.version, platform: process.platform, arch: process.arch, bundle: BUNDLE, files, compiled: newest(files) };
 }
 
-/** The newest modification time of the .js files under dist/ (outside the snapshot's own folder). */
-function newestCompiled(dir: string): number {
-  let newest = 0;
+function compiledFiles(dir: string, under: string): string[] {
+  const files: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (file !== SNAPSHOT_DIR) newest = Math.max(newest, newestCompiled(file));
+      if (file !== SNAPSHOT_DIR) files.push(...compiledFiles(file, under + entry.name + path.sep));
     } else if (entry.name.endsWith('.js')) {
-      newest = Math.max(newest, fs.statSync(file).mtimeMs);
+      files.push(under + entry.name);
     }
   }
+  return files;
+}
+
+/** The newest modification time of the files (paths from dist/); NaN where one is gone, which fits no stamp. */
+function newest(files: readonly string[]): number {
+  let newest = 0;
+  for (const file of files) newest = Math.max(newest, fs.statSync(DIST + file, { throwIfNoEntry: false })?.mtimeMs ?? NaN);
   return newest;
 }
 
