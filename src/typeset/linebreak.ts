@@ -100,12 +100,15 @@ export function searchBreaks(lines: LineCandidates, bound: number): number[] {
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < keys; k++) {
       const from = i * keys + k;
-      if (cost[from]! > bound) continue;
+      // Read once: in code V8 has not optimised, each read of a fractional number is a new object.
+      const reached = cost[from]!;
+      if (reached > bound) continue;
       const line = lineOf[from]! + 1;
+      const key = Math.min(line, keys - 1);
       const count = lines.from(i, line - 1);
       for (let e = 0; e < count; e++) {
-        const c = cost[from]! + costs[e]!;
-        const s = ends[e]! * keys + Math.min(line, keys - 1);
+        const c = reached + costs[e]!;
+        const s = ends[e]! * keys + key;
         if (cost[s]! <= c) continue;
         cost[s] = c;
         prev[s] = from;
@@ -149,6 +152,9 @@ export class LineCandidates {
     const { acc, p, options } = this;
     const n = p.units.length;
     const measure = measureAt(options, line) - indentAt(options, line);
+    // Worked out once, not for every candidate end (each a new object in unoptimised code).
+    const half = measure / 2;
+    const overfull = measure + 1e-6;
     this.count = 0;
     acc.start(i);
     let shortest = -1;
@@ -157,14 +163,14 @@ export class LineCandidates {
       if (j < n && !acc.breakable[j]) continue;
       // Under half the measure before the line-edge trims: under it after them too, and no
       // overflow (the same outcome as below, without working out the fit).
-      if (j < n && acc.natural < measure / 2) {
+      if (j < n && acc.natural < half) {
         shortest = j;
         continue;
       }
       const fit = acc.fit(j);
-      if (fit.natural - fit.shrink > measure + 1e-6) break;
+      if (fit.natural - fit.shrink > overfull) break;
       // A line under half the measure is a last resort (tried below if nothing longer fits).
-      if (j < n && fit.natural < measure / 2) {
+      if (j < n && fit.natural < half) {
         shortest = j;
         continue;
       }
@@ -270,11 +276,15 @@ class FitAccumulator {
     this.natural = this.blanks = this.spaceShrink = this.stretchGaps = this.westernGaps = this.westernStretch = 0;
   }
 
+  // Zeros (most blanks and gaps) are not added: a sum that holds a fraction gives a new number
+  // object for every addition in code V8 has not optimised (a proof's), and x + 0 is x.
   add(k: number): void {
     this.natural += this.width[k]!;
-    this.blanks += this.blankLeft[k]! + this.blankRight[k]!;
+    const blank = this.blankLeft[k]! + this.blankRight[k]!;
+    if (blank !== 0) this.blanks += blank;
     if (k === this.i) return;
-    this.natural += this.gapSpace[k]!;
+    const space = this.gapSpace[k]!;
+    if (space !== 0) this.natural += space;
     const kind = this.gapKind[k]!;
     if (kind === 1) {
       this.spaceShrink += this.gapShrink[k]!;
