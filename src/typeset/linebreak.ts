@@ -276,8 +276,11 @@ class FitAccumulator {
     this.natural = this.blanks = this.spaceShrink = this.stretchGaps = this.westernGaps = this.westernStretch = 0;
   }
 
-  // Zeros (most blanks and gaps) are not added: a sum that holds a fraction gives a new number
-  // object for every addition in code V8 has not optimised (a proof's), and x + 0 is x.
+  /**
+   * Add unit k, and the gap before it unless it starts the line. Zeros (most blanks and gaps)
+   * are left out: in code V8 has not optimised (a proof's), a sum that holds a fraction gives a
+   * new number object for every addition, and x + 0 is x.
+   */
   add(k: number): void {
     this.natural += this.width[k]!;
     const blank = this.blankLeft[k]! + this.blankRight[k]!;

@@ -1,8 +1,8 @@
 /**
  * The startup snapshot's warm-up (src/cli/snapshot/warm-up.ts): it leaves nothing of its run
  * that would be saved with the heap (the fonts it opened, 10–15 MB each, and the megabyte
- * buffer that large files are read through), cleans up after
- * itself, and a warm-up that fails says why and what to do without failing the snapshot.
+ * buffer that large files are read through), cleans up after itself, and a warm-up that fails
+ * says why and what to do without failing the snapshot.
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -68,6 +68,7 @@ export function currentStamp(files = compiledFiles(DIST, '')): Stamp {
   return { node: process.version, platform: process.platform, arch: process.arch, bundle: BUNDLE, files, compiled: newest(files) };
 }
 
+/** The .js files under `dir` (but the snapshot's own folder), as paths from dist/: `under` is dir's. */
 function compiledFiles(dir: string, under: string): string[] {
   const files: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
