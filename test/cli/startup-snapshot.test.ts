@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { snapshotUnfit, type Stamp } from '../../src/cli/snapshot/snapshot-files.js';
+import { snapshotUnfit, v8PoolSize, type Stamp } from '../../src/cli/snapshot/snapshot-files.js';
 import { cliMain, ROOT, runCli, snapshotCli } from './cli-process.js';
 
 describe('when a startup snapshot fits', () => {
@@ -24,6 +24,18 @@ describe('when a startup snapshot fits', () => {
     expect(snapshotUnfit(made, { ...made, arch: 'arm64' })).toMatch(/^the startup snapshot was made by Node/);
     expect(snapshotUnfit(made, { ...made, bundle: '/moved/dist/snapshot/yearbook.cjs' })).toBe('the startup snapshot was made in another folder: run `npm run compile`');
     expect(snapshotUnfit(made, { ...made, compiled: 1001 })).toBe('the code was compiled again after the startup snapshot was made: run `npm run compile`');
+  });
+});
+
+describe("V8's background threads", () => {
+  it('are one fewer than the cores, at least one and at most Node\'s own four', () => {
+    expect([1, 2, 3, 4, 5, 64].map(v8PoolSize)).toEqual([1, 1, 2, 3, 4, 4]);
+  });
+
+  it('are set among the flags the snapshot is made and started with, from the cores of this machine', () => {
+    const snapshot = path.join(path.dirname(path.dirname(snapshotCli())), 'dist', 'snapshot');
+    const flags = fs.readFileSync(path.join(snapshot, 'node-flags'), 'utf8').trim().split(' ');
+    expect(flags).toContain(`--v8-pool-size=${v8PoolSize(os.availableParallelism())}`);
   });
 });
 

@@ -10,6 +10,7 @@
  * again (by a bare `tsc`, say) nor gone.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,7 +24,7 @@ export const MAIN = path.join(DIST, 'cli', 'main.js');
 const STAMP = path.join(SNAPSHOT_DIR, 'stamp.json');
 
 /**
- * The V8 flags the snapshot is made and started with (V8 starts from a snapshot only with the
+ * The flags the snapshot is made and started with (V8 starts from a snapshot only with the
  * flags it was made with), written to FLAGS for bin/yearbook. `--heap-growing-percent=50`:
  * after each full collection the old generation may grow by half of what survived it, not by
  * up to four times, so garbage is collected before it piles up: the peak at N=40 227 → 201
@@ -32,7 +33,21 @@ const STAMP = path.join(SNAPSHOT_DIR, 'stamp.json');
  * since pages are laid out and written one at a time, a young generation V8 grows only as
  * needed gives the lower peak.
  */
-export const NODE_FLAGS: readonly string[] = ['--heap-growing-percent=50'];
+export const NODE_FLAGS: readonly string[] = ['--heap-growing-percent=50', `--v8-pool-size=${v8PoolSize(os.availableParallelism())}`];
+
+/**
+ * The threads V8 runs its background work on (Node's `--v8-pool-size`): compiling with
+ * TurboFan, the garbage collector's marking and its helpers. Node starts four whatever the
+ * machine, and on 2 cores they cost more than they gave: a build of the sample took 0.92 s
+ * of CPU with four against 0.78 with one. One fewer than the cores (the main thread keeps
+ * one) and no more than Node's four: on 2 cores one, and N=1 took 0.857 × as long (twenty
+ * pairs, all shorter), N=40 0.881 × (twelve, all shorter), a proof 0.956 × (thirty;
+ * docs/performance.md, "V8's background threads"). Taken from the cores Node sees when the
+ * snapshot is made.
+ */
+export function v8PoolSize(cores: number): number {
+  return Math.max(1, Math.min(4, cores - 1));
+}
 export const FLAGS = path.join(SNAPSHOT_DIR, 'node-flags');
 
 /**
