@@ -40,14 +40,14 @@ export const NODE_FLAGS: readonly string[] = ['--heap-growing-percent=50', `--v8
  * TurboFan, the garbage collector's marking and its helpers. Node starts four whatever the
  * machine, and on 2 cores they cost more than they gave: a build of the sample took 0.92 s
  * of CPU with four against 0.78 with one. One fewer than the cores (the main thread keeps
- * one) and no more than Node's four: on 2 cores one, and N=1 took 0.857 × as long (twenty
- * pairs, all shorter), N=40 0.881 × (twelve, all shorter), a proof 0.956 × (thirty;
- * docs/performance.md, "V8's background threads"). Taken from the cores Node sees when the
- * snapshot is made.
+ * one) and no more than Node's four: on 2 cores one, and N=1 took 0.868 × as long, N=40
+ * 0.900 ×, a proof 0.972 × (pairs against four; docs/performance.md, "V8's background
+ * threads"). Taken from the cores Node sees when the snapshot is made.
  */
 export function v8PoolSize(cores: number): number {
   return Math.max(1, Math.min(4, cores - 1));
 }
+
 export const FLAGS = path.join(SNAPSHOT_DIR, 'node-flags');
 
 /**
