@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 // @ts-expect-error plain ESM helper without types
 import { countContent, generateEdition, generateLongCategory } from '../../bench/lib/edition.mjs';
 // @ts-expect-error plain ESM helper without types
@@ -20,7 +20,6 @@ import { loadEdition } from '../../src/content/load-edition.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-bench-test-'));
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 it('writes an N-fold edition whose 类目 load in order with distinct titles', async () => {
   const dir = path.join(tmp, 'n12');

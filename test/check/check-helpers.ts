@@ -1,26 +1,17 @@
 /** Small editions (test/support/edition-fixture.ts) run through the loader and the text checks. */
-import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll } from 'vitest';
 import { checkEdition } from '../../src/check/check-edition.js';
 import type { Diagnostic } from '../../src/content/diagnostics.js';
 import { loadEdition } from '../../src/content/load-edition.js';
 import { makeEdition, type FixtureCategory, type FixtureEntry } from '../support/edition-fixture.js';
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
-});
-
 /** The first entry file of a fixture edition, relative to its root. */
 export const ENTRY = '01-c/01-s/01-e.md';
 export const SECTION = '01-c/01-s/section.yaml';
 
-/** A fixture edition in a temporary folder (removed after the test file). */
+/** A fixture edition in a temporary folder (removed after the test file: test/support/temp-dirs.ts). */
 export function edition(categories: FixtureCategory[]): string {
-  const root = makeEdition(categories);
-  roots.push(root);
-  return root;
+  return makeEdition(categories);
 }
 
 /** One category, one section signed 刘乃华 (null: unsigned), the given entries. */

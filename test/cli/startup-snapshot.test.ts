@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { snapshotUnfit, v8PoolSize, type Stamp } from '../../src/cli/snapshot/snapshot-files.js';
 import { cliMain, ROOT, runCli, snapshotCli } from './cli-process.js';
 
@@ -41,7 +41,6 @@ describe("V8's background threads", () => {
 
 describe('bin/yearbook from the startup snapshot', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-snapshot-'));
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const fromSnapshot = path.join(dir, 'snapshot.pdf');
 
   it('builds the sample edition to the same bytes as the command without the snapshot', () => {
@@ -147,7 +146,6 @@ describe("the environment bin/yearbook starts Node in", () => {
   // A stand-in `node` first on the PATH: it has no snapshot (its version has none), so the
   // script runs it on dist/cli/main.js, and it prints the variables it was given.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-node-'));
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   fs.writeFileSync(path.join(dir, 'node'), '#!/bin/sh\nif [ "$1" = --version ]; then echo v0-stand-in; else printf "%s\\n%s" "${GLIBC_TUNABLES-unset}" "${NODE_EXTRA_CA_CERTS-unset}"; fi\n', { mode: 0o755 });
   const started = (env: Record<string, string>) => {
     const r = spawnSync('sh', [path.join(ROOT, 'bin', 'yearbook'), '--help'], { env: { PATH: `${dir}${path.delimiter}${process.env.PATH}`, ...env }, encoding: 'utf8' });
@@ -175,7 +173,6 @@ describe('bin/yearbook finding the snapshot of the Node on the PATH', () => {
   // A package of bin/yearbook and a snapshot folder as make.ts leaves it, made by a stand-in
   // `node` that writes down every command line it is started with.
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-launch-'));
-  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
   const binDir = path.join(root, 'path');
   const snapshot = path.join(root, 'dist', 'snapshot');
   const log = path.join(root, 'node.log');

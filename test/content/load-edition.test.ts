@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ContentError, Diagnostics, type Diagnostic } from '../../src/content/diagnostics.js';
 import { categoryFolders, entryCount, loadEdition } from '../../src/content/load-edition.js';
 import { parseBody } from '../../src/content/markdown.js';
@@ -24,17 +24,10 @@ const SAMPLE = path.join(ROOT, 'content/2019');
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-const tempDirs: string[] = [];
-
+/** A temporary folder (removed after the test file: test/support/temp-dirs.ts). */
 function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-content-test-'));
-  tempDirs.push(dir);
-  return dir;
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-content-test-'));
 }
-
-afterAll(() => {
-  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
 
 type Files = Record<string, string | Buffer>;
 

@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { checkEdition } from '../../src/check/check-edition.js';
 import { ContentError } from '../../src/content/diagnostics.js';
@@ -19,7 +19,6 @@ import { REPLAY, fuzzParameters } from './fuzz-options.js';
 
 const root = makeEdition([{ title: '群众团体', sections: [{ title: '上城区总工会', byline: '刘乃华', entries: [{ title: '概况', body: '正文。' }] }] }]);
 const entryFile = path.join(root, '01-c/01-s/01-e.md');
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 /** Load the edition with this front matter (and a short body); the outcome, or the unexpected exception. */
 function load(frontMatter: string): void {

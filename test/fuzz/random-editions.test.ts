@@ -10,16 +10,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { proof } from '../../src/proof/proof.js';
 import { randomEdition } from '../support/random-edition.js';
 import { FUZZ_SEED } from './fuzz-options.js';
-
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
-});
 
 const extra = Math.round(2 * Number(process.env.FUZZ_RUNS ?? 1));
 const seeds = [11, 17, ...Array.from({ length: extra }, (_, k) => FUZZ_SEED + k)];
@@ -27,7 +22,6 @@ const seeds = [11, 17, ...Array.from({ length: extra }, (_, k) => FUZZ_SEED + k)
 describe('random editions', () => {
   it.each(seeds)('seed %i builds, and proofs the same resumed as laid out whole', async (seed) => {
     const { root, targets } = randomEdition(seed);
-    roots.push(root);
     const book = path.join(root, 'out', 'book.pdf');
     await build(root, { output: book });
     let resumed = 0;

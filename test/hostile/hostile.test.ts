@@ -12,24 +12,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import { checkEdition } from '../../src/check/check-edition.js';
 import { ContentError, Diagnostics, type Diagnostic } from '../../src/content/diagnostics.js';
 import { loadEdition } from '../../src/content/load-edition.js';
 import { makeEdition, type FixtureEntry } from '../support/edition-fixture.js';
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
-});
-
 const ENTRY = '01-c/01-s/01-e.md';
 
 function edition(entries: FixtureEntry[]): string {
-  const root = makeEdition([{ title: '群众团体', sections: [{ title: '上城区总工会', byline: '刘乃华', entries }] }]);
-  roots.push(root);
-  return root;
+  return makeEdition([{ title: '群众团体', sections: [{ title: '上城区总工会', byline: '刘乃华', entries }] }]);
 }
 
 /** An edition whose one entry file is exactly `content`. */
@@ -137,7 +130,6 @@ describe('size', () => {
 describe('degenerate and broken text', () => {
   it('an edition without category is a clear error', async () => {
     const root = makeEdition([]);
-    roots.push(root);
     expect(errorsOf(await buildTimed(root))).toEqual([{
       severity: 'error', file: 'edition.yaml', line: 1, column: 1, message: 'the edition has no category: add a folder with a category.yaml',
     }]);
