@@ -29,6 +29,8 @@ const SETTLE_MS = 10;
  */
 const WARM_UP_RUNS = 6;
 
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 export function watchProof(target: string, options: ProofOptions, report: (r: ProofResult | Error, ms: number) => void): fs.FSWatcher {
   const { editionDir } = findTarget(target);
   enableFileCaches();
@@ -84,16 +86,31 @@ export function watchProof(target: string, options: ProofOptions, report: (r: Pr
     }
   });
   let closed = false;
+  let scratchDir: string | undefined;
+  const scratch = () => (scratchDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-watch-')));
+  const removeScratch = () => {
+    if (scratchDir) fs.rmSync(scratchDir, { recursive: true, force: true });
+    scratchDir = undefined;
+  };
+  // Without a listener, Ctrl-C or a kill during the warm-up would stop the process at once and
+  // leave the scratch folder behind. With one, the signal waits for the warm-up (whose proofs
+  // do not return to the event loop), the folder is removed, and the signal raised again stops
+  // the process as usual, its listener gone. The listeners stay as long as the watch: one
+  // removed while a signal waits would lose the signal.
+  const stopped = (signal: NodeJS.Signals) => {
+    removeScratch();
+    process.kill(process.pid, signal);
+  };
+  for (const signal of STOP_SIGNALS) process.once(signal, stopped);
   watcher.on('close', () => {
     closed = true;
     for (const w of outside) w.close();
+    for (const signal of STOP_SIGNALS) process.off(signal, stopped);
   });
-  let scratchDir: string | undefined;
-  const scratch = () => (scratchDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-watch-')));
   void (async () => {
     await run();
     for (let k = 0; k < WARM_UP_RUNS && !closed; k++) await run(true);
-    if (scratchDir) fs.rmSync(scratchDir, { recursive: true, force: true });
+    removeScratch();
   })();
   return watcher;
 }

@@ -168,9 +168,9 @@ it('still proofs on every save where the templates folder cannot be watched', as
 });
 
 /** `yearbook proof --watch` of `section` as a process; `waitFor(n)` waits until it has printed its nth proof. */
-function watchProcess(section: string, output: string) {
+function watchProcess(section: string, output: string, env: NodeJS.ProcessEnv = {}) {
   const child = spawn(process.execPath, [cliMain(), 'proof', section, '--watch', '-o', output, '--date', '2026-11-28'],
-    { cwd: ROOT, env: { ...process.env, LANG: 'C.UTF-8' } });
+    { cwd: ROOT, env: { ...process.env, LANG: 'C.UTF-8', ...env } });
   let stdout = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   const waitFor = (count: number) => new Promise<void>((resolve, reject) => {
@@ -195,6 +195,26 @@ it('yearbook proof --watch runs until stopped and prints a line for each new pro
     expect(child.exitCode).toBeNull();
   } finally {
     child.kill();
+  }
+}, 60_000);
+
+it('stopped while it warms up, yearbook proof --watch leaves no scratch folder behind', async () => {
+  const { tmp, section, output } = editionCopy();
+  // The process's own temporary folder, where the warm-up's scratch folder goes.
+  const tmpdir = path.join(tmp, 'tmpdir');
+  fs.mkdirSync(tmpdir);
+  const { child, waitFor } = watchProcess(section, output, { TMPDIR: tmpdir });
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  try {
+    await waitFor(1);
+    // The warm-up's proofs (six of them) follow the first: stop it (Ctrl-C) once their folder is there.
+    await vi.waitFor(() => expect(fs.readdirSync(tmpdir).some((name) => name.startsWith('yearbook-watch-'))).toBe(true), { timeout: 10_000, interval: 2 });
+    child.kill('SIGINT');
+    // Stopped by the signal, as without a listener for it.
+    expect(await exited).toBe('SIGINT');
+    expect(fs.readdirSync(tmpdir)).toEqual([]);
+  } finally {
+    child.kill('SIGKILL');
   }
 }, 60_000);
 
