@@ -38,6 +38,8 @@ export function firstGlyphX(line: SetLine): number {
 /** A builder for every glyph of a prepared paragraph, its lines to be added in turn. */
 export function paragraphGlyphs(prepared: Prepared): LineGlyphsBuilder {
   let count = 0;
-  for (const u of prepared.units) count += u.glyphs.length;
+  const units = prepared.units;
+  // Counted, not for…of (finalizeLine says why).
+  for (let k = 0; k < units.length; k++) count += units[k]!.glyphs.length;
   return new LineGlyphsBuilder(count);
 }
