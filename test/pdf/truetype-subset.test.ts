@@ -8,7 +8,7 @@ import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../src/fonts/font-config.js';
 import { SfntTables } from '../../src/fonts/sfnt-tables.js';
-import { fontFile, TrueTypeSubset } from '../../src/pdf/truetype-subset.js';
+import { fontFile, tableChecksum, TrueTypeSubset } from '../../src/pdf/truetype-subset.js';
 
 const fonts = loadFonts();
 
@@ -21,6 +21,29 @@ function fileChecksum(data: Buffer): number {
   let sum = 0;
   for (let k = 0; k < data.length; k += 4) sum = (sum + data.readUInt32BE(k)) >>> 0;
   return sum;
+}
+
+describe('a table checksum', () => {
+  it('is the sum of the big-endian 32-bit words modulo 2^32, past the points where its halves are carried', () => {
+    // Words of all ones carry most often; 3 MB takes the halves past 2^30 several times.
+    for (const data of [Buffer.alloc(0), Buffer.from([0x12, 0x34, 0x56, 0x78]), Buffer.alloc(3 << 20, 0xff), Buffer.alloc(1 << 20, 0x80), seeded(1 << 20)]) {
+      expect(tableChecksum(data)).toBe(fileChecksum(data));
+    }
+    expect(tableChecksum(Buffer.alloc(8, 0xff))).toBe(0xfffffffe);
+  });
+});
+
+/** `n` bytes of a fixed pseudo-random sequence. */
+function seeded(n: number): Buffer {
+  const data = Buffer.alloc(n);
+  let x = 2463534242;
+  for (let k = 0; k < n; k++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    data[k] = x & 0xff;
+  }
+  return data;
 }
 
 describe('subset of the body face', () => {
