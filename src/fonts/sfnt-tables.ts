@@ -170,7 +170,7 @@ export class SfntTables {
  * Big-endian numbers read byte by byte: the cmap's binary search and the advances are read for
  * every character a run meets first, and Buffer's readUInt16BE and readUInt32BE are calls V8
  * runs slowly until its optimising compiler has compiled them in, which a proof does without
- * (src/turbofan.ts). Past the end of the table they read 0, where Buffer's would throw.
+ * (src/short-command.ts). Past the end of the table they read 0, where Buffer's would throw.
  */
 function u16(b: Uint8Array, at: number): number {
   return ((b[at]! << 8) | b[at + 1]!) >>> 0;

@@ -12,7 +12,7 @@ import { layoutKey } from '../layout/resume.js';
 import type { Page } from '../layout/types.js';
 import { buildDate, loadChecked, type Loaded } from '../load.js';
 import type { Category } from '../model/document.js';
-import { releasingTurbofanAfter } from '../turbofan.js';
+import { releasingAfter } from '../short-command.js';
 import { pageRecord, readLayoutRecord, readPageRecord, writePageRecord, type LayoutRecord, type PageRecord } from '../pdf/page-record.js';
 import { proofLineKey } from '../pdf/proof-overlay.js';
 import { writePdf } from '../pdf/writer.js';
@@ -47,10 +47,11 @@ export interface ProofResult {
 }
 
 /**
- * Pages a proof lays out before it lets V8's optimising compiler in, where the command held it
- * back (src/turbofan.ts): a 分目 resumed from the last build lays out two to four.
+ * Pages a proof lays out before it lets V8's optimising compiler in and its young generation
+ * grow, where the command held them back (src/short-command.ts): a 分目 resumed from the last
+ * build lays out two to four.
  */
-const PAGES_WITHOUT_TURBOFAN = 8;
+const PAGES_HELD = 8;
 
 export async function proof(targetPath: string, options: ProofOptions = {}): Promise<ProofResult> {
   const target = findTarget(targetPath);
@@ -62,7 +63,7 @@ export async function proof(targetPath: string, options: ProofOptions = {}): Pro
   const firstPage = book?.starts.find((s) => s.level === 1 && s.source === category.source.file)?.page;
   const resumed = options.resume === false || !book || firstPage === undefined ? undefined : resumedPages(loaded, category, target, book, firstPage);
   const laid = resumed?.pages ?? categoryPages(edition, template, fonts, diagnostics, [category], firstPage ?? 1).next().value!;
-  const pages = targetPages(releasingTurbofanAfter(laid, PAGES_WITHOUT_TURBOFAN), target.startFile, target.level, template.areaTop);
+  const pages = targetPages(releasingAfter(PAGES_HELD)(laid), target.startFile, target.level, template.areaTop);
   if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
 
   const round = options.round ?? '1';

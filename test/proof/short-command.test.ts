@@ -1,0 +1,70 @@
+/**
+ * What V8 is held back from for a one-shot proof (src/short-command.ts): the proof command holds
+ * TurboFan and the young generation's growth, so next to nothing is compiled by TurboFan and
+ * new objects are made in the same 1 MB, and a proof that runs long lets both go after a few
+ * pages.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { holdTurbofan, holdYoungGeneration, releaseHolds, releasingAfter, turbofanHeld, youngGenerationHeld } from '../../src/short-command.js';
+import { cliMain, ROOT } from '../cli/cli-process.js';
+
+describe('releasingAfter', () => {
+  afterEach(() => releaseHolds());
+
+  const held = () => `${turbofanHeld() ? 'T' : '-'}${youngGenerationHeld() ? 'Y' : '-'}`;
+
+  it('gives every item in order and releases what is held as the given item comes, counting over calls', () => {
+    holdTurbofan();
+    holdYoungGeneration();
+    const releasing = releasingAfter(3);
+    const seen: string[] = [];
+    for (const page of releasing(['a', 'b'])) seen.push(`${page}:${held()}`);
+    for (const page of releasing(['c', 'd'])) seen.push(`${page}:${held()}`);
+    expect(seen).toEqual(['a:TY', 'b:TY', 'c:--', 'd:--']);
+  });
+
+  it('lets a shorter run end still held', () => {
+    holdTurbofan();
+    holdYoungGeneration();
+    expect([...releasingAfter(3)([1, 2])]).toEqual([1, 2]);
+    expect(held()).toBe('TY');
+  });
+});
+
+describe('the proof command', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-short-'));
+  /**
+   * A run of the command where there is no build's layout record, so a proof lays its 类目 out
+   * from the first page: how many functions V8 compiled with TurboFan (--trace-opt), and the
+   * sizes the young generation had after each collection (--trace-gc-verbose, KB committed).
+   */
+  const run = (args: string[]) => {
+    const r = spawnSync(process.execPath, ['--trace-opt', '--trace-gc-verbose', cliMain(), ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(r.status, r.stderr).toBe(0);
+    const sizes = [...r.stdout.matchAll(/New space, .* committed: +(\d+) KB/g)].map((m) => Number(m[1]));
+    return { optimised: (r.stdout.match(/completed optimizing/g) ?? []).length, youngSizes: new Set(sizes) };
+  };
+  const sample = path.join(ROOT, 'content', '2019');
+
+  it('holds TurboFan and the young generation back for a proof of a 分目, which a build of the sample uses', () => {
+    // The first 分目: two pages, fewer than a proof lays out before it lets them go.
+    const proof = run(['proof', path.join(sample, '01-qunzhong-tuanti', '01-zonggonghui'), '-o', path.join(dir, 'proof.pdf')]);
+    expect(proof.optimised).toBeLessThan(10);
+    // V8's first young generation: two semi-spaces of 1 MB, after every one of its collections.
+    expect([...proof.youngSizes]).toEqual([2048]);
+    const build = run(['build', sample, '-o', path.join(dir, 'book.pdf')]);
+    expect(build.optimised).toBeGreaterThan(50);
+    expect(Math.max(...build.youngSizes)).toBeGreaterThan(2048);
+  });
+
+  it('lets both go once a proof has laid out eight pages', () => {
+    // The last 分目, laid out from the 类目's first page (pages 1–10).
+    const proof = run(['proof', path.join(sample, '01-qunzhong-tuanti', '06-hongshizihui'), '-o', path.join(dir, 'long.pdf')]);
+    expect(proof.optimised).toBeGreaterThan(10);
+    expect(Math.max(...proof.youngSizes)).toBeGreaterThan(2048);
+  });
+});
