@@ -42,34 +42,40 @@ const runs = Number(values.runs);
 const n40 = path.join(REPO, 'out/bench/editions/n40');
 const edition = path.resolve(values.edition ?? (fs.existsSync(n40) ? n40 : path.join(REPO, 'content/2019')));
 const method = pickMethod();
+if (values.proof && !fs.existsSync(path.join(edition, values.proof))) {
+  console.error(`compare: no 分目 ${values.proof} in ${edition} (--edition names the edition, --proof a 分目 folder inside it)`);
+  process.exit(2);
+}
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-compare-'));
-
-/** The command each copy runs, and the folder it runs in. */
-let job;
-if (values.proof) {
-  // The proof takes its page numbers from the build beside it, as in an editor's folder.
-  const copy = path.join(work, 'content', path.basename(edition));
-  fs.cpSync(edition, copy, { recursive: true });
-  const built = measure(ours, ['build', path.relative(work, copy)], { cwd: work, method });
-  if (built.status !== 0) throw new Error(`the build before the proofs failed:\n${built.stderr}`);
-  job = () => ({ args: ['proof', path.join(path.relative(work, copy), values.proof)], cwd: work });
-} else {
-  job = (cli) => ({ args: ['build', edition, '-o', path.join(work, `${cli === ours ? 'ours' : 'other'}.pdf`)], cwd: REPO });
-}
-
 const timed = new Map([[ours, []], [other, []]]);
-for (let k = -1; k < runs; k++) {
-  // One pair untimed first; then each pair in turn ours first and other first.
-  for (const cli of k % 2 === 0 ? [ours, other] : [other, ours]) {
-    settle({ maxMs: Number(values.settle) * 1000 });
-    const { args, cwd } = job(cli);
-    const r = measure(cli, args, { cwd, method });
-    if (r.status !== 0) throw new Error(`${cli} ${args.join(' ')} failed:\n${r.stderr}`);
-    if (k >= 0) timed.get(cli).push(r);
+try {
+  /** The command each copy runs, and the folder it runs in. */
+  let job;
+  if (values.proof) {
+    // The proof takes its page numbers from the build beside it, as in an editor's folder.
+    const copy = path.join(work, 'content', path.basename(edition));
+    fs.cpSync(edition, copy, { recursive: true });
+    const built = measure(ours, ['build', path.relative(work, copy)], { cwd: work, method });
+    if (built.status !== 0) throw new Error(`the build before the proofs failed:\n${built.stderr}`);
+    job = () => ({ args: ['proof', path.join(path.relative(work, copy), values.proof)], cwd: work });
+  } else {
+    job = (cli) => ({ args: ['build', edition, '-o', path.join(work, `${cli === ours ? 'ours' : 'other'}.pdf`)], cwd: REPO });
   }
-  if (k >= 0) console.log(`pair ${k + 1}: ours ${timed.get(ours)[k].wall_s.toFixed(3)} s, other ${timed.get(other)[k].wall_s.toFixed(3)} s`);
+  for (let k = -1; k < runs; k++) {
+    // One pair untimed first; then each pair in turn ours first and other first.
+    for (const cli of k % 2 === 0 ? [ours, other] : [other, ours]) {
+      settle({ maxMs: Number(values.settle) * 1000 });
+      const { args, cwd } = job(cli);
+      const r = measure(cli, args, { cwd, method });
+      if (r.status !== 0) throw new Error(`${cli} ${args.join(' ')} failed:\n${r.stderr}`);
+      if (k >= 0) timed.get(cli).push(r);
+    }
+    if (k >= 0) console.log(`pair ${k + 1}: ours ${timed.get(ours)[k].wall_s.toFixed(3)} s, other ${timed.get(other)[k].wall_s.toFixed(3)} s`);
+  }
+} finally {
+  // Also when a run failed: the copies and PDFs are of no use then.
+  fs.rmSync(work, { recursive: true, force: true });
 }
-fs.rmSync(work, { recursive: true, force: true });
 
 const what = values.proof ? `proof ${values.proof}` : `build ${path.relative(REPO, edition) || edition}`;
 console.log(`\n${what}, ${runs} pairs (${method === 'time' ? 'GNU time' : 'rusage'}):`);
