@@ -25,58 +25,40 @@ const GROWTH_FACTOR = 2;
 let turbofan = false;
 let youngGeneration = false;
 
-/** Run without TurboFan until released. */
-export function holdTurbofan(): void {
+/** Hold TurboFan and the young generation's growth back until released. */
+export function holdForShortCommand(): void {
   v8.setFlagsFromString('--no-turbofan');
+  v8.setFlagsFromString('--semi-space-growth-factor=1');
   turbofan = true;
+  youngGeneration = true;
 }
 
-/** Let TurboFan compile again. */
-export function releaseTurbofan(): void {
-  if (!turbofan) return;
-  v8.setFlagsFromString('--turbofan');
+/** Let TurboFan compile again and the young generation grow as V8 sees fit. */
+export function releaseHolds(): void {
+  if (turbofan) v8.setFlagsFromString('--turbofan');
+  if (youngGeneration) v8.setFlagsFromString(`--semi-space-growth-factor=${GROWTH_FACTOR}`);
   turbofan = false;
+  youngGeneration = false;
 }
 
 export function turbofanHeld(): boolean {
   return turbofan;
 }
 
-/** Keep the young generation at the size it has until released. */
-export function holdYoungGeneration(): void {
-  v8.setFlagsFromString('--semi-space-growth-factor=1');
-  youngGeneration = true;
-}
-
-/** Let the young generation grow again as V8 sees fit. */
-export function releaseYoungGeneration(): void {
-  if (!youngGeneration) return;
-  v8.setFlagsFromString(`--semi-space-growth-factor=${GROWTH_FACTOR}`);
-  youngGeneration = false;
-}
-
 export function youngGenerationHeld(): boolean {
   return youngGeneration;
 }
 
-/** Release whatever is held. */
-export function releaseHolds(): void {
-  releaseTurbofan();
-  releaseYoungGeneration();
-}
-
 /**
- * Items (pages as they are laid out) passed through, everything held released once `count`
- * have passed in all, over any number of calls: the work has turned out long. A proof laid out
- * from its 类目's first page, with no build to resume from, may run to a hundred pages and
- * more, and took 80% longer without TurboFan.
+ * The items of `items` as they come (pages as they are laid out), everything held released
+ * once `count` have come: the work has turned out long. A proof laid out from its 类目's first
+ * page, with no build to resume from, may run to a hundred pages and more, and took 80% longer
+ * without TurboFan.
  */
-export function releasingAfter(count: number): <T>(items: Iterable<T>) => Generator<T> {
+export function* releasingHoldsAfter<T>(items: Iterable<T>, count: number): Generator<T> {
   let n = 0;
-  return function* <T>(items: Iterable<T>): Generator<T> {
-    for (const item of items) {
-      if (++n === count) releaseHolds();
-      yield item;
-    }
-  };
+  for (const item of items) {
+    if (++n === count) releaseHolds();
+    yield item;
+  }
 }

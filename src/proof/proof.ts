@@ -12,7 +12,7 @@ import { layoutKey } from '../layout/resume.js';
 import type { Page } from '../layout/types.js';
 import { buildDate, loadChecked, type Loaded } from '../load.js';
 import type { Category } from '../model/document.js';
-import { releasingAfter } from '../short-command.js';
+import { releasingHoldsAfter } from '../short-command.js';
 import { pageRecord, readLayoutRecord, readPageRecord, writePageRecord, type LayoutRecord, type PageRecord } from '../pdf/page-record.js';
 import { proofLineKey } from '../pdf/proof-overlay.js';
 import { writePdf } from '../pdf/writer.js';
@@ -63,7 +63,7 @@ export async function proof(targetPath: string, options: ProofOptions = {}): Pro
   const firstPage = book?.starts.find((s) => s.level === 1 && s.source === category.source.file)?.page;
   const resumed = options.resume === false || !book || firstPage === undefined ? undefined : resumedPages(loaded, category, target, book, firstPage);
   const laid = resumed?.pages ?? categoryPages(edition, template, fonts, diagnostics, [category], firstPage ?? 1).next().value!;
-  const pages = targetPages(releasingAfter(PAGES_HELD)(laid), target.startFile, target.level, template.areaTop);
+  const pages = targetPages(releasingHoldsAfter(laid, PAGES_HELD), target.startFile, target.level, template.areaTop);
   if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
 
   const round = options.round ?? '1';

@@ -9,28 +9,24 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { holdTurbofan, holdYoungGeneration, releaseHolds, releasingAfter, turbofanHeld, youngGenerationHeld } from '../../src/short-command.js';
+import { holdForShortCommand, releaseHolds, releasingHoldsAfter, turbofanHeld, youngGenerationHeld } from '../../src/short-command.js';
 import { cliMain, ROOT } from '../cli/cli-process.js';
 
-describe('releasingAfter', () => {
+describe('releasingHoldsAfter', () => {
   afterEach(() => releaseHolds());
 
   const held = () => `${turbofanHeld() ? 'T' : '-'}${youngGenerationHeld() ? 'Y' : '-'}`;
 
-  it('gives every item in order and releases what is held as the given item comes, counting over calls', () => {
-    holdTurbofan();
-    holdYoungGeneration();
-    const releasing = releasingAfter(3);
+  it('gives every item in order and releases both holds as the given item comes', () => {
+    holdForShortCommand();
     const seen: string[] = [];
-    for (const page of releasing(['a', 'b'])) seen.push(`${page}:${held()}`);
-    for (const page of releasing(['c', 'd'])) seen.push(`${page}:${held()}`);
+    for (const page of releasingHoldsAfter(['a', 'b', 'c', 'd'], 3)) seen.push(`${page}:${held()}`);
     expect(seen).toEqual(['a:TY', 'b:TY', 'c:--', 'd:--']);
   });
 
   it('lets a shorter run end still held', () => {
-    holdTurbofan();
-    holdYoungGeneration();
-    expect([...releasingAfter(3)([1, 2])]).toEqual([1, 2]);
+    holdForShortCommand();
+    expect([...releasingHoldsAfter([1, 2], 3)]).toEqual([1, 2]);
     expect(held()).toBe('TY');
   });
 });

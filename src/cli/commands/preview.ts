@@ -11,7 +11,7 @@ import { EDITION_FILE } from '../../content/edition-files.js';
 import { PageRangeError } from '../../preview/page-range.js';
 import { DEFAULT_DPI } from '../../preview/defaults.js';
 import type { PreviewResult } from '../../preview/preview.js';
-import { holdTurbofan, holdYoungGeneration, releaseHolds } from '../../short-command.js';
+import { holdForShortCommand, releaseHolds } from '../../short-command.js';
 import { language, messages } from '../i18n.js';
 import { printDiagnostics, shownPath, stdoutColours } from '../output.js';
 import { MAIN, runningFromSnapshot } from '../snapshot/snapshot-files.js';
@@ -64,8 +64,7 @@ export function registerPreview(program: Command): void {
       } else if (source === 'part') {
         const { proof } = await import('../../proof/proof.js');
         // As the proof command does (src/short-command.ts); drawing the pages needs TurboFan again.
-        holdTurbofan();
-        holdYoungGeneration();
+        holdForShortCommand();
         const result = await proof(target);
         releaseHolds();
         for (const line of proofSummary(result)) console.log(c.green(line));

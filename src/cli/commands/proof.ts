@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { ProofOptions, ProofResult } from '../../proof/proof.js';
 import { ROUNDS, type Round } from '../../proof/rounds.js';
 import { ContentError } from '../../content/diagnostics.js';
-import { holdTurbofan, holdYoungGeneration } from '../../short-command.js';
+import { holdForShortCommand } from '../../short-command.js';
 import { messages } from '../i18n.js';
 import { printDiagnostics, runJson, shownPath, stderrColours, stdoutColours } from '../output.js';
 
@@ -39,8 +39,7 @@ export function registerProof(program: Command): void {
       }
       // A proof of one 分目 is over before TurboFan's code or a grown young generation would
       // pay (proof --watch, which proofs again on every save, keeps both).
-      holdTurbofan();
-      holdYoungGeneration();
+      holdForShortCommand();
       const { proof } = await import('../../proof/proof.js');
       if (opts.json) {
         await runJson('proof', async () => {
