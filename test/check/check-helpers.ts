@@ -3,20 +3,15 @@ import path from 'node:path';
 import { checkEdition } from '../../src/check/check-edition.js';
 import type { Diagnostic } from '../../src/content/diagnostics.js';
 import { loadEdition } from '../../src/content/load-edition.js';
-import { makeEdition, type FixtureCategory, type FixtureEntry } from '../support/edition-fixture.js';
+import { makeEdition, type FixtureEntry } from '../support/edition-fixture.js';
 
 /** The first entry file of a fixture edition, relative to its root. */
 export const ENTRY = '01-c/01-s/01-e.md';
 export const SECTION = '01-c/01-s/section.yaml';
 
-/** A fixture edition in a temporary folder (removed after the test file: test/support/temp-dirs.ts). */
-export function edition(categories: FixtureCategory[]): string {
-  return makeEdition(categories);
-}
-
 /** One category, one section signed 刘乃华 (null: unsigned), the given entries. */
 export function oneSection(entries: FixtureEntry[], byline: string | null = '刘乃华'): string {
-  return edition([{ title: '群众团体', titleEn: 'Mass Organizations', sections: [{ title: '上城区总工会', ...(byline ? { byline } : {}), entries }] }]);
+  return makeEdition([{ title: '群众团体', titleEn: 'Mass Organizations', sections: [{ title: '上城区总工会', ...(byline ? { byline } : {}), entries }] }]);
 }
 
 /** The check's diagnostics (not the loader's), with files relative to the edition root. */

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/run-check.js';
 import { runCli } from '../cli/cli-process.js';
-import { ENTRY, edition, oneSection } from './check-helpers.js';
+import { makeEdition } from '../support/edition-fixture.js';
+import { ENTRY, oneSection } from './check-helpers.js';
 
 function output(dir: string): { lines: string[]; errors: number; warnings: number } {
   const lines: string[] = [];
@@ -51,7 +52,7 @@ describe('yearbook check output', () => {
   });
 
   it("prints the loader's problems the same way, all of them, sorted by file and line", () => {
-    const root = edition([{
+    const root = makeEdition([{
       title: '群众团体',
       sections: [
         { title: '上城区总工会', byline: '刘乃华', entries: [{ title: '概况', body: '正文。', extra: 'titel: x\n' }] },
@@ -72,7 +73,7 @@ describe('yearbook check output', () => {
   });
 
   it('prints a problem without a readable source line without excerpt', () => {
-    const root = edition([]);
+    const root = makeEdition([]);
     const { lines } = output(root);
     expect(lines).toEqual([
       `${rel(root, 'edition.yaml')}:1:1: error: the edition has no category: add a folder with a category.yaml`,
