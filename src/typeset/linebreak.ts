@@ -28,11 +28,25 @@ const COST = {
   tieBreak: 0.01,
 } as const;
 
-/** Widths of a candidate line from unit i up to (not including) unit j. */
-export interface LineFit {
-  /** Natural width, line-edge trims applied, in em. */
+/**
+ * The breaker's unit of length, a millionth of an em. Widths and gaps are rounded to it once
+ * per paragraph (those of the fonts, thousandths of an em and their halves, exactly), so that
+ * the sums over a line are integers: exact, with no tolerance in comparing them, and small
+ * integers to V8. In code it has not optimised (a proof's), every sum or field read that holds
+ * a fraction is a new number object, and the breaker's sums in em made a third of a proof's
+ * garbage. Sums stay within a line and a unit (far below 2,000 em, 2³¹ units).
+ */
+const UNITS_PER_EM = 1_000_000;
+
+function toUnits(em: number): number {
+  return Math.round(em * UNITS_PER_EM);
+}
+
+/** Widths of a candidate line from unit i up to (not including) unit j, in the breaker's units. */
+interface LineFit {
+  /** Natural width, line-edge trims applied. */
   natural: number;
-  /** How much push-in can take away (compressible blanks and autospace), in em. */
+  /** How much push-in can take away (compressible blanks and autospace). */
   shrink: number;
   /** Gaps that justification may widen. */
   stretchGaps: number;
@@ -51,12 +65,12 @@ export function indentAt(options: ComposeOptions, line: number): number {
   return line === 0 ? options.indent : 0;
 }
 
-/** Space added per gap between characters when a line of this fit is stretched to `measure`. */
-export function stretchPerGap(fit: LineFit, measure: number): number {
+/** Space added per gap between characters (em) when a line of this fit is stretched to `measure` (units). */
+function stretchPerGap(fit: LineFit, measure: number): number {
   const slack = measure - fit.natural - fit.westernStretch;
   if (slack <= 0) return 0;
-  if (fit.stretchGaps === 0) return fit.westernGaps > 0 ? 0.5 + slack / fit.westernGaps : Infinity;
-  return slack / fit.stretchGaps;
+  if (fit.stretchGaps === 0) return fit.westernGaps > 0 ? 0.5 + slack / UNITS_PER_EM / fit.westernGaps : Infinity;
+  return slack / UNITS_PER_EM / fit.stretchGaps;
 }
 
 /**
@@ -151,10 +165,7 @@ export class LineCandidates {
   from(i: number, line: number): number {
     const { acc, p, options } = this;
     const n = p.units.length;
-    const measure = measureAt(options, line) - indentAt(options, line);
-    // Worked out once, not for every candidate end (each a new object in unoptimised code).
-    const half = measure / 2;
-    const overfull = measure + 1e-6;
+    const measure = toUnits(measureAt(options, line) - indentAt(options, line));
     this.count = 0;
     acc.start(i);
     let shortest = -1;
@@ -163,14 +174,14 @@ export class LineCandidates {
       if (j < n && !acc.breakable[j]) continue;
       // Under half the measure before the line-edge trims: under it after them too, and no
       // overflow (the same outcome as below, without working out the fit).
-      if (j < n && acc.natural < half) {
+      if (j < n && 2 * acc.natural < measure) {
         shortest = j;
         continue;
       }
       const fit = acc.fit(j);
-      if (fit.natural - fit.shrink > overfull) break;
+      if (fit.natural - fit.shrink > measure) break;
       // A line under half the measure is a last resort (tried below if nothing longer fits).
-      if (j < n && fit.natural < half) {
+      if (j < n && 2 * fit.natural < measure) {
         shortest = j;
         continue;
       }
@@ -208,19 +219,19 @@ export class LineCandidates {
 }
 
 const UNITS = {
-  width: float64Scratch(), blankLeft: float64Scratch(), blankRight: float64Scratch(), gapSpace: float64Scratch(),
-  gapKind: uint8Scratch(), gapShrink: float64Scratch(), gapStretch: float64Scratch(), breakable: uint8Scratch(),
+  width: int32Scratch(), blankLeft: int32Scratch(), blankRight: int32Scratch(), gapSpace: int32Scratch(),
+  gapKind: uint8Scratch(), gapShrink: int32Scratch(), gapStretch: int32Scratch(), breakable: uint8Scratch(),
 };
 
 /**
  * Running sums for the lines starting at unit i, so each candidate end costs O(1). The units'
- * and gaps' numbers are copied into typed arrays once per paragraph: the breaker reads them
- * for every start and candidate end, and object fields were most of its time. The sums are
- * added in the same order as before, so the costs, and the breaks, are the same to the bit.
+ * and gaps' numbers are copied into typed arrays once per paragraph, in the breaker's units:
+ * the breaker reads them for every start and candidate end, and object fields were most of
+ * its time.
  */
 class FitAccumulator {
   private i = 0;
-  /** Widths and gaps of the units added, before the line-edge trims. */
+  /** Widths and gaps of the units added, before the line-edge trims (units, as every length here). */
   natural = 0;
   private blanks = 0;
   private spaceShrink = 0;
@@ -229,15 +240,15 @@ class FitAccumulator {
   private westernStretch = 0;
   /** Reused for every candidate line (no allocation in the hot loop). */
   private readonly result: LineFit = { natural: 0, shrink: 0, stretchGaps: 0, westernGaps: 0, westernStretch: 0 };
-  private readonly width: Float64Array;
-  private readonly blankLeft: Float64Array;
-  private readonly blankRight: Float64Array;
-  private readonly gapSpace: Float64Array;
+  private readonly width: Int32Array;
+  private readonly blankLeft: Int32Array;
+  private readonly blankRight: Int32Array;
+  private readonly gapSpace: Int32Array;
   /** Per gap: 1 autospace or word space, 2 a gap justification may widen, 0 neither. */
   private readonly gapKind: Uint8Array;
   /** Per gap: what push-in may take from an autospace or word space; how far it may widen to ½ em. */
-  private readonly gapShrink: Float64Array;
-  private readonly gapStretch: Float64Array;
+  private readonly gapShrink: Int32Array;
+  private readonly gapStretch: Int32Array;
   readonly breakable: Uint8Array;
 
   constructor(p: Prepared, private readonly options: ComposeOptions) {
@@ -253,18 +264,18 @@ class FitAccumulator {
     for (let k = 0; k < n; k++) {
       const u = p.units[k]!;
       const g = p.gaps[k]!;
-      this.width[k] = u.width;
-      this.blankLeft[k] = u.blankLeft;
-      this.blankRight[k] = u.blankRight;
-      this.gapSpace[k] = g.space;
+      this.width[k] = toUnits(u.width);
+      this.blankLeft[k] = toUnits(u.blankLeft);
+      this.blankRight[k] = toUnits(u.blankRight);
+      this.gapSpace[k] = toUnits(g.space);
       this.breakable[k] = g.breakable ? 1 : 0;
       this.gapKind[k] = 0;
       this.gapShrink[k] = 0;
       this.gapStretch[k] = 0;
       if (g.kind === 'autospace' || g.kind === 'word') {
         this.gapKind[k] = 1;
-        this.gapShrink[k] = Math.max(0, g.space - (g.kind === 'word' ? 0.25 : 0.125));
-        this.gapStretch[k] = Math.max(0, 0.5 - g.space);
+        this.gapShrink[k] = toUnits(Math.max(0, g.space - (g.kind === 'word' ? 0.25 : 0.125)));
+        this.gapStretch[k] = toUnits(Math.max(0, 0.5 - g.space));
       } else if (k > 0 && g.kind !== 'fixed' && !u.rigid && !p.units[k - 1]!.rigid) {
         this.gapKind[k] = 2;
       }
@@ -276,18 +287,12 @@ class FitAccumulator {
     this.natural = this.blanks = this.spaceShrink = this.stretchGaps = this.westernGaps = this.westernStretch = 0;
   }
 
-  /**
-   * Add unit k, and the gap before it unless it starts the line. Zeros (most blanks and gaps)
-   * are left out: in code V8 has not optimised (a proof's), a sum that holds a fraction gives a
-   * new number object for every addition, and x + 0 is x.
-   */
+  /** Add unit k, and the gap before it unless it starts the line. */
   add(k: number): void {
     this.natural += this.width[k]!;
-    const blank = this.blankLeft[k]! + this.blankRight[k]!;
-    if (blank !== 0) this.blanks += blank;
+    this.blanks += this.blankLeft[k]! + this.blankRight[k]!;
     if (k === this.i) return;
-    const space = this.gapSpace[k]!;
-    if (space !== 0) this.natural += space;
+    this.natural += this.gapSpace[k]!;
     const kind = this.gapKind[k]!;
     if (kind === 1) {
       this.spaceShrink += this.gapShrink[k]!;
@@ -318,12 +323,13 @@ function nextBreak(p: Prepared, i: number): number {
   return k;
 }
 
+/** The cost of the line from unit i to unit j of this fit, set to `measure` (units). */
 function lineCost(p: Prepared, fit: LineFit, measure: number, i: number, j: number, options: ComposeOptions): number {
   const n = p.units.length;
   let cost = 0;
-  if (fit.natural > measure + 1e-6) {
+  if (fit.natural > measure) {
     cost += COST.shrink * ((fit.natural - measure) / fit.shrink);
-  } else if (j < n && fit.natural < measure - 1e-6) {
+  } else if (j < n && fit.natural < measure) {
     const s = stretchPerGap(fit, measure);
     if (s === Infinity) cost += COST.unjustifiable;
     // Beyond the loose limit every line is equally bad, so the breaker never prefers an
