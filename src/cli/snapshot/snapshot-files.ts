@@ -29,11 +29,16 @@ const STAMP = path.join(SNAPSHOT_DIR, 'stamp.json');
  * after each full collection the old generation may grow by half of what survived it, not by
  * up to four times, so garbage is collected before it piles up: the peak at N=40 227 → 201
  * MiB (medians of fourteen pairs), at N=80 with a layout worker 481–494 → 411–415 MiB, for
- * about 3% more time at N=40 (docs/performance-history.md). No `--min-semi-space-size` any more:
- * since pages are laid out and written one at a time, a young generation V8 grows only as
- * needed gives the lower peak.
+ * about 3% more time at N=40 (docs/performance-history.md). `--initial-old-space-size=96`: the
+ * first full collection waits until the old generation holds 96 MB, where V8 made it at about
+ * 13 MB, barely above the snapshot's own heap: a build of the sample or of the N=5 book made
+ * two full collections of little, now none, N=40 one where it made three, and a proof none;
+ * the sample 0.926 ×, a proof 0.973 × as long, the peak at N=40 and N=80 no higher
+ * (docs/performance.md, "What V8 does beside the main thread"). No `--min-semi-space-size`
+ * any more: since pages are laid out and written one at a time, a young generation V8 grows
+ * only as needed gives the lower peak.
  */
-export const NODE_FLAGS: readonly string[] = ['--heap-growing-percent=50', `--v8-pool-size=${v8PoolSize(os.availableParallelism())}`];
+export const NODE_FLAGS: readonly string[] = ['--heap-growing-percent=50', '--initial-old-space-size=96', `--v8-pool-size=${v8PoolSize(os.availableParallelism())}`];
 
 /**
  * The threads V8 runs its background work on (Node's `--v8-pool-size`): compiling with
