@@ -22,31 +22,30 @@ import v8 from 'node:v8';
 /** V8's own factor, which a released young generation grows by again. */
 const GROWTH_FACTOR = 2;
 
-let turbofan = false;
-let youngGeneration = false;
+/** Both are held and released together. */
+let held = false;
 
 /** Hold TurboFan and the young generation's growth back until released. */
 export function holdForShortCommand(): void {
   v8.setFlagsFromString('--no-turbofan');
   v8.setFlagsFromString('--semi-space-growth-factor=1');
-  turbofan = true;
-  youngGeneration = true;
+  held = true;
 }
 
 /** Let TurboFan compile again and the young generation grow as V8 sees fit. */
 export function releaseHolds(): void {
-  if (turbofan) v8.setFlagsFromString('--turbofan');
-  if (youngGeneration) v8.setFlagsFromString(`--semi-space-growth-factor=${GROWTH_FACTOR}`);
-  turbofan = false;
-  youngGeneration = false;
+  if (!held) return;
+  v8.setFlagsFromString('--turbofan');
+  v8.setFlagsFromString(`--semi-space-growth-factor=${GROWTH_FACTOR}`);
+  held = false;
 }
 
 export function turbofanHeld(): boolean {
-  return turbofan;
+  return held;
 }
 
 export function youngGenerationHeld(): boolean {
-  return youngGeneration;
+  return held;
 }
 
 /**
