@@ -145,14 +145,14 @@ const CANDIDATES = { ends: int32Scratch(), costs: float64Scratch() };
  * scratch (scratch.ts), shared with the next paragraph's: use one at a time.
  */
 export class LineCandidates {
-  private readonly acc: FitAccumulator;
+  private readonly sums: LineSums;
   /** The lines found by the last call of `from`: where each ends (before unit ends[e]) and its cost. */
   readonly ends: Int32Array;
   readonly costs: Float64Array;
   private count = 0;
 
   constructor(readonly p: Prepared, readonly options: ComposeOptions) {
-    this.acc = new FitAccumulator(p, options);
+    this.sums = new LineSums(p, options);
     this.ends = CANDIDATES.ends.take(p.units.length + 1);
     this.costs = CANDIDATES.costs.take(p.units.length + 1);
   }
@@ -163,22 +163,23 @@ export class LineCandidates {
    * line if nothing longer fits; an overfull line if nothing fits at all.
    */
   from(i: number, line: number): number {
-    const { acc, p, options } = this;
+    const { sums, p, options } = this;
     const n = p.units.length;
     const measure = toUnits(measureAt(options, line) - indentAt(options, line));
     this.count = 0;
-    acc.start(i);
     let shortest = -1;
+    const { breakable, naturalSum } = sums;
+    const start = sums.lineStart(i);
     for (let j = i + 1; j <= n; j++) {
-      acc.add(j - 1);
-      if (j < n && !acc.breakable[j]) continue;
+      if (j < n && breakable[j] === 0) continue;
+      const natural = (naturalSum[j]! - start) | 0;
       // Under half the measure before the line-edge trims: under it after them too, and no
       // overflow (the same outcome as below, without working out the fit).
-      if (j < n && 2 * acc.natural < measure) {
+      if (j < n && 2 * natural < measure) {
         shortest = j;
         continue;
       }
-      const fit = acc.fit(j);
+      const fit = sums.fit(i, j, natural);
       if (fit.natural - fit.shrink > measure) break;
       // A line under half the measure is a last resort (tried below if nothing longer fits).
       if (j < n && 2 * fit.natural < measure) {
@@ -187,11 +188,7 @@ export class LineCandidates {
       }
       this.found(j, lineCost(p, fit, measure, i, j, options));
     }
-    if (this.count === 0 && shortest > 0) {
-      acc.start(i);
-      for (let j = i + 1; j <= shortest; j++) acc.add(j - 1);
-      this.found(shortest, lineCost(p, acc.fit(shortest), measure, i, shortest, options));
-    }
+    if (this.count === 0 && shortest > 0) this.found(shortest, lineCost(p, sums.fit(i, shortest, (naturalSum[shortest]! - start) | 0), measure, i, shortest, options));
     // Nothing fits (a unit wider than the line): set up to the next break, overfull, and go on.
     if (this.count === 0) this.found(nextBreak(p, i), COST.unjustifiable * 10);
     return this.count;
@@ -218,101 +215,113 @@ export class LineCandidates {
   }
 }
 
-const UNITS = {
-  width: int32Scratch(), blankLeft: int32Scratch(), blankRight: int32Scratch(), gapSpace: int32Scratch(),
-  gapKind: uint8Scratch(), gapShrink: int32Scratch(), gapStretch: int32Scratch(), breakable: uint8Scratch(),
+const SUMS = {
+  natural: int32Scratch(), blanks: int32Scratch(), gapShrink: int32Scratch(), gapStretch: int32Scratch(),
+  westernGaps: int32Scratch(), stretchGaps: int32Scratch(), width: int32Scratch(), blankLeft: int32Scratch(),
+  blankRight: int32Scratch(), breakable: uint8Scratch(),
 };
 
 /**
- * Running sums for the lines starting at unit i, so each candidate end costs O(1). The units'
- * and gaps' numbers are copied into typed arrays once per paragraph, in the breaker's units:
- * the breaker reads them for every start and candidate end, and object fields were most of
- * its time.
+ * The widths of the paragraph's units and gaps as sums from its start, in the breaker's units,
+ * so that a candidate line's fit is a few subtractions whatever its length: the breaker reads
+ * them for every start and candidate end, and object fields were most of its time. The sums
+ * are exact integers, so a difference of two is exactly the sum between them. They are kept
+ * in 32 bits and may wrap round over a long paragraph; `(a - b) | 0` undoes that, for any
+ * line under 2³¹ units (2,147 em).
  */
-class FitAccumulator {
-  private i = 0;
-  /** Widths and gaps of the units added, before the line-edge trims (units, as every length here). */
-  natural = 0;
-  private blanks = 0;
-  private spaceShrink = 0;
-  private stretchGaps = 0;
-  private westernGaps = 0;
-  private westernStretch = 0;
-  /** Reused for every candidate line (no allocation in the hot loop). */
-  private readonly result: LineFit = { natural: 0, shrink: 0, stretchGaps: 0, westernGaps: 0, westernStretch: 0 };
+class LineSums {
+  /** Per unit k: 1 where a line may break before it. */
+  readonly breakable: Uint8Array;
+  /**
+   * Per k from 0 to the number of units, sums over the units before k: of their widths and the
+   * gaps before them (naturalSum); of their compressible blanks (blanks); of what push-in may
+   * take from an autospace or word space (gapShrink), how far such a space may widen to ½ em
+   * (gapStretch), how many there are (westernGaps); of the gaps justification may widen
+   * (stretchGaps).
+   */
+  readonly naturalSum: Int32Array;
+  private readonly blanks: Int32Array;
+  private readonly gapShrink: Int32Array;
+  private readonly gapStretch: Int32Array;
+  private readonly westernGaps: Int32Array;
+  private readonly stretchGaps: Int32Array;
+  /** Per unit: its width (the line's first unit counts without the gap before it), its blanks at the line's edges. */
   private readonly width: Int32Array;
   private readonly blankLeft: Int32Array;
   private readonly blankRight: Int32Array;
-  private readonly gapSpace: Int32Array;
-  /** Per gap: 1 autospace or word space, 2 a gap justification may widen, 0 neither. */
-  private readonly gapKind: Uint8Array;
-  /** Per gap: what push-in may take from an autospace or word space; how far it may widen to ½ em. */
-  private readonly gapShrink: Int32Array;
-  private readonly gapStretch: Int32Array;
-  readonly breakable: Uint8Array;
+  /** Reused for every candidate line (no allocation in the hot loop). */
+  private readonly result: LineFit = { natural: 0, shrink: 0, stretchGaps: 0, westernGaps: 0, westernStretch: 0 };
 
   constructor(p: Prepared, private readonly options: ComposeOptions) {
     const n = p.units.length;
-    this.width = UNITS.width.take(n);
-    this.blankLeft = UNITS.blankLeft.take(n);
-    this.blankRight = UNITS.blankRight.take(n);
-    this.gapSpace = UNITS.gapSpace.take(n);
-    this.gapKind = UNITS.gapKind.take(n);
-    this.gapShrink = UNITS.gapShrink.take(n);
-    this.gapStretch = UNITS.gapStretch.take(n);
-    this.breakable = UNITS.breakable.take(n);
+    this.breakable = SUMS.breakable.take(n + 1);
+    this.naturalSum = SUMS.natural.take(n + 1);
+    this.blanks = SUMS.blanks.take(n + 1);
+    this.gapShrink = SUMS.gapShrink.take(n + 1);
+    this.gapStretch = SUMS.gapStretch.take(n + 1);
+    this.westernGaps = SUMS.westernGaps.take(n + 1);
+    this.stretchGaps = SUMS.stretchGaps.take(n + 1);
+    this.width = SUMS.width.take(n);
+    this.blankLeft = SUMS.blankLeft.take(n);
+    this.blankRight = SUMS.blankRight.take(n);
+    let natural = 0, blanks = 0, shrink = 0, stretch = 0, westernGaps = 0, stretchGaps = 0;
     for (let k = 0; k < n; k++) {
+      this.naturalSum[k] = natural;
+      this.blanks[k] = blanks;
+      this.gapShrink[k] = shrink;
+      this.gapStretch[k] = stretch;
+      this.westernGaps[k] = westernGaps;
+      this.stretchGaps[k] = stretchGaps;
       const u = p.units[k]!;
       const g = p.gaps[k]!;
-      this.width[k] = toUnits(u.width);
-      this.blankLeft[k] = toUnits(u.blankLeft);
-      this.blankRight[k] = toUnits(u.blankRight);
-      this.gapSpace[k] = toUnits(g.space);
+      const width = toUnits(u.width);
+      const left = toUnits(u.blankLeft);
+      const right = toUnits(u.blankRight);
+      this.width[k] = width;
+      this.blankLeft[k] = left;
+      this.blankRight[k] = right;
       this.breakable[k] = g.breakable ? 1 : 0;
-      this.gapKind[k] = 0;
-      this.gapShrink[k] = 0;
-      this.gapStretch[k] = 0;
+      // Gap k lies before unit k; the line that starts at k leaves it out (natural, below).
+      natural = (natural + width + toUnits(g.space)) | 0;
+      blanks = (blanks + left + right) | 0;
       if (g.kind === 'autospace' || g.kind === 'word') {
-        this.gapKind[k] = 1;
-        this.gapShrink[k] = toUnits(Math.max(0, g.space - (g.kind === 'word' ? 0.25 : 0.125)));
-        this.gapStretch[k] = toUnits(Math.max(0, 0.5 - g.space));
+        shrink = (shrink + toUnits(Math.max(0, g.space - (g.kind === 'word' ? 0.25 : 0.125)))) | 0;
+        stretch = (stretch + toUnits(Math.max(0, 0.5 - g.space))) | 0;
+        westernGaps++;
       } else if (k > 0 && g.kind !== 'fixed' && !u.rigid && !p.units[k - 1]!.rigid) {
-        this.gapKind[k] = 2;
+        stretchGaps++;
       }
     }
+    this.naturalSum[n] = natural;
+    this.blanks[n] = blanks;
+    this.gapShrink[n] = shrink;
+    this.gapStretch[n] = stretch;
+    this.westernGaps[n] = westernGaps;
+    this.stretchGaps[n] = stretchGaps;
+    this.breakable[n] = 1;
   }
 
-  start(i: number): void {
-    this.i = i;
-    this.natural = this.blanks = this.spaceShrink = this.stretchGaps = this.westernGaps = this.westernStretch = 0;
+  /**
+   * For a line starting at unit i: the sum that `naturalSum[j]` exceeds by the widths and gaps
+   * of units i up to (not including) j, before the line-edge trims (`(naturalSum[j] - start) | 0`).
+   * Its first unit counts from its own width: the gap before it falls at the break.
+   */
+  lineStart(i: number): number {
+    return (this.naturalSum[i + 1]! - this.width[i]!) | 0;
   }
 
-  /** Add unit k, and the gap before it unless it starts the line. */
-  add(k: number): void {
-    this.natural += this.width[k]!;
-    this.blanks += this.blankLeft[k]! + this.blankRight[k]!;
-    if (k === this.i) return;
-    this.natural += this.gapSpace[k]!;
-    const kind = this.gapKind[k]!;
-    if (kind === 1) {
-      this.spaceShrink += this.gapShrink[k]!;
-      this.westernGaps++;
-      this.westernStretch += this.gapStretch[k]!;
-    } else if (kind === 2) {
-      this.stretchGaps++;
-    }
-  }
-
-  /** The fit of the line ending before unit j (j − 1 is the last unit added). */
-  fit(j: number): LineFit {
-    const startTrim = this.options.trimLineStartOpen ? this.blankLeft[this.i]! : 0;
+  /** The fit of the line of units i up to (not including) j, whose `natural` width is given. */
+  fit(i: number, j: number, natural: number): LineFit {
+    const startTrim = this.options.trimLineStartOpen ? this.blankLeft[i]! : 0;
     const endTrim = this.blankRight[j - 1]!;
+    // The gaps' sums from the gap after unit i: the one before it is not in the line.
+    const shrink = (this.gapShrink[j]! - this.gapShrink[i + 1]!) | 0;
     const r = this.result;
-    r.natural = this.natural - startTrim - endTrim;
-    r.shrink = this.options.pushIn ? this.blanks - startTrim - endTrim + this.spaceShrink : 0;
-    r.stretchGaps = this.stretchGaps;
-    r.westernGaps = this.westernGaps;
-    r.westernStretch = this.westernStretch;
+    r.natural = natural - startTrim - endTrim;
+    r.shrink = this.options.pushIn ? ((this.blanks[j]! - this.blanks[i]!) | 0) - startTrim - endTrim + shrink : 0;
+    r.stretchGaps = this.stretchGaps[j]! - this.stretchGaps[i + 1]!;
+    r.westernGaps = this.westernGaps[j]! - this.westernGaps[i + 1]!;
+    r.westernStretch = (this.gapStretch[j]! - this.gapStretch[i + 1]!) | 0;
     return r;
   }
 }
