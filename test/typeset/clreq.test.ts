@@ -715,6 +715,20 @@ describe('§1.11 long Latin words and URLs (hyphenation and URL joints unsupport
     const lines = layout(text, { measure: 24 });
     expect(checkInvariants(text, lines)).toEqual([]);
   });
+
+  // Not one of the rule set's cases: the second of two overlong runs is found where the first,
+  // once broken into letters, has moved it, and a number before them is left whole.
+  it('two URLs wider than the line in one paragraph, after a number, are both broken', () => {
+    const text = '2018年见https://www.hzsc.gov.cn/col/col1229/index.html与https://www.zjsc.gov.cn/art/2018/list.html。';
+    const lines = layout(text, { measure: 10 });
+    expect(checkInvariants(text, lines)).toEqual([]);
+    expect(lines.length).toBeGreaterThanOrEqual(6);
+    expect(lines[0]!.text.startsWith('2018年')).toBe(true);
+    for (const url of ['https://www.hzsc.gov.cn/col/col1229/index.html', 'https://www.zjsc.gov.cn/art/2018/list.html']) {
+      expect(lines.some((l) => l.text.includes(url))).toBe(false);
+    }
+    for (const l of lines.slice(0, -1)) expect(l.width).toBeCloseTo(10, 3);
+  });
 });
 
 describe('§1.12 input normalization', () => {
