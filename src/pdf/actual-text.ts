@@ -27,11 +27,7 @@ export function writeActualTextSpan(out: ContentBytes, text: string, writeOps: (
       for (let i = 0; i < text.length; i++) out.literalByte(text.charCodeAt(i));
     } else {
       out.bytes(BOM);
-      for (let i = 0; i < text.length; i++) {
-        const unit = text.charCodeAt(i);
-        out.literalByte(unit >> 8);
-        out.literalByte(unit & 0xff);
-      }
+      for (let i = 0; i < text.length; i++) out.literal16(text.charCodeAt(i));
     }
     out.bytes(MIDDLE);
   }

@@ -105,7 +105,7 @@ export class GlyphWriter {
         widths[gid] ??= run.face.tables.metrics(id)[0] * toWidth;
         unicode[gid] ??= [codePoints[k]!];
       }
-      out.literalCid(gid);
+      out.literal16(gid);
       pen += widths[gid]!;
     }
     out.latin1(`)] TJ\n${invisible ? '0 Tr\n' : ''}ET\n`);

@@ -1,14 +1,15 @@
 /**
- * Glyph ids in TJ literal strings (src/pdf/content-bytes.ts): two bytes a glyph, with a
- * backslash before the bytes a reader would take for something else (the string's own
- * parentheses, the backslash, line ends and control characters: ISO 32000-1 §7.3.4.2).
+ * Glyph ids in TJ literal strings and UTF-16 code units in ActualText
+ * (src/pdf/content-bytes.ts): two bytes each, with a backslash before the bytes a reader would
+ * take for something else (the string's own parentheses, the backslash, line ends and control
+ * characters: ISO 32000-1 §7.3.4.2).
  */
 import { expect, it } from 'vitest';
 import { ContentBytes } from '../../src/pdf/content-bytes.js';
 
 const bytesOf = (ids: number[]): number[] => {
   const out = new ContentBytes();
-  for (const id of ids) out.literalCid(id);
+  for (const id of ids) out.literal16(id);
   return [...out.take()];
 };
 
@@ -25,4 +26,11 @@ it('escapes the bytes of parentheses and backslash, in either half of the id', (
 it('writes line ends and control characters as their escapes (a CR inside a string is read as a LF)', () => {
   expect(bytesOf([0x0d0a])).toEqual([0x5c, 0x72, 0x5c, 0x6e]);
   expect(bytesOf([0x090c, 0x0800])).toEqual([0x5c, 0x74, 0x5c, 0x66, 0x5c, 0x62, 0x00]);
+});
+
+it('grows its buffer as it writes, escapes and all', () => {
+  // 3,000 ids that each take four bytes escaped, past the buffer's first 4 KB.
+  const bytes = bytesOf(Array.from({ length: 3000 }, () => 0x285c));
+  expect(bytes.length).toBe(12000);
+  for (let k = 0; k < bytes.length; k += 4) expect(bytes.slice(k, k + 4)).toEqual([0x5c, 0x28, 0x5c, 0x5c]);
 });
