@@ -281,7 +281,8 @@ class HanUnits {
  */
 class UnitsByCode {
   private readonly blocks = new Array<(Unit | undefined)[] | undefined>(0x100);
-  private readonly bmpFallback = new Uint8Array(0x10000);
+  /** Made when a first character is set from a fallback face: most books have none (64 KB of fresh memory for each role). */
+  private bmpFallback: Uint8Array | undefined;
   private readonly astral = new Map<number, Unit>();
   private readonly astralFallback = new Set<number>();
 
@@ -292,14 +293,14 @@ class UnitsByCode {
   }
 
   fromFallback(cp: number): boolean {
-    return cp < 0x10000 ? this.bmpFallback[cp] === 1 : this.astralFallback.has(cp);
+    return cp < 0x10000 ? this.bmpFallback !== undefined && this.bmpFallback[cp] === 1 : this.astralFallback.has(cp);
   }
 
   set(cp: number, unit: Unit, fromFallback: boolean): void {
     if (cp < 0x10000) {
       const block = (this.blocks[cp >> 8] ??= new Array<Unit | undefined>(0x100));
       block[cp & 0xff] = unit;
-      this.bmpFallback[cp] = fromFallback ? 1 : 0;
+      if (fromFallback) (this.bmpFallback ??= new Uint8Array(0x10000))[cp] = 1;
     } else {
       this.astral.set(cp, unit);
       if (fromFallback) this.astralFallback.add(cp);

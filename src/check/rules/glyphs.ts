@@ -5,6 +5,7 @@
  * character and text, with the count, since the fix is the same for every occurrence.
  */
 import { loadFonts, type FontRole, type FontSet } from '../../fonts/font-config.js';
+import type { FontFace } from '../../fonts/font-face.js';
 import { brokenCharacter, codePointLabel, isSpace } from '../characters.js';
 import type { Rule } from '../rule.js';
 
@@ -15,9 +16,10 @@ interface Problem {
 }
 
 /**
- * What is wrong with a character in a role (null: it prints), by font set, role and code point:
- * worked out once per process, since the fonts do not change while it runs (proof --watch
- * checks again on every save). Keyed by the code point, a number, since looking up each
+ * What is wrong with a character in a role (null: it prints), by font set, the role's face and
+ * code point: worked out once per process, since the fonts do not change while it runs (proof
+ * --watch checks again on every save). Roles set in the same face (the body, captions and boxes
+ * in 书宋) share their verdicts, the fallback faces being the same for every role. Keyed by the code point, a number, since looking up each
  * character's fresh string by its text took most of the rule's time; and a character of the
  * Basic Multilingual Plane found to print is marked in `prints`, looked up faster than the map.
  */
@@ -25,11 +27,11 @@ interface Verdicts {
   byCode: Map<number, string | null>;
   prints: Uint8Array;
 }
-const verdictsOf = new WeakMap<FontSet, Map<FontRole, Verdicts>>();
+const verdictsOf = new WeakMap<FontSet, Map<FontFace, Verdicts>>();
 
 export const checkGlyphs: Rule = (sites, report) => {
   const fonts = loadFonts();
-  const verdicts = verdictsOf.get(fonts) ?? new Map<FontRole, Verdicts>();
+  const verdicts = verdictsOf.get(fonts) ?? new Map<FontFace, Verdicts>();
   verdictsOf.set(fonts, verdicts);
   const verdict = (role: FontRole, ch: string): string | null => {
     // Spaces and line breaks are not set as glyphs (src/typeset/prepare.ts).
@@ -45,8 +47,9 @@ export const checkGlyphs: Rule = (sites, report) => {
     const found = new Map<string, Problem>();
     let start = 0;
     for (const { role, end } of site.roles) {
-      let known = verdicts.get(role);
-      if (!known) verdicts.set(role, (known = { byCode: new Map(), prints: new Uint8Array(0x10000) }));
+      const face = fonts.face(role);
+      let known = verdicts.get(face);
+      if (!known) verdicts.set(face, (known = { byCode: new Map(), prints: new Uint8Array(0x10000) }));
       const { byCode, prints } = known;
       for (let i = start; i < end; i++) {
         const ch = chars[i]!;
