@@ -254,7 +254,7 @@ class LineSums {
 
   constructor(p: Prepared, private readonly options: ComposeOptions) {
     const n = p.units.length;
-    this.breakable = SUMS.breakable.take(n + 1);
+    this.breakable = SUMS.breakable.take(n);
     this.naturalSum = SUMS.natural.take(n + 1);
     this.blanks = SUMS.blanks.take(n + 1);
     this.gapShrink = SUMS.gapShrink.take(n + 1);
@@ -298,7 +298,6 @@ class LineSums {
     this.gapStretch[n] = stretch;
     this.westernGaps[n] = westernGaps;
     this.stretchGaps[n] = stretchGaps;
-    this.breakable[n] = 1;
   }
 
   /**
