@@ -75,12 +75,17 @@ export class TrueTypeSubset {
     return fontFile(tables);
   }
 
-  /** The glyph's data, with the ids of a composite glyph's components changed to the subset's. */
+  /**
+   * The glyph's data, 4-byte aligned, with the ids of a composite glyph's components changed to
+   * the subset's. A simple glyph already aligned is the font's own bytes, not a copy.
+   */
   private copyGlyph(gid: number): Buffer {
     const data = this.source.glyph(gid);
+    const simple = data.length === 0 || data.readInt16BE(0) >= 0;
+    if (simple && data.length % 4 === 0) return data;
     const padded = Buffer.alloc((data.length + 3) & ~3);
     data.copy(padded);
-    if (data.length === 0 || data.readInt16BE(0) >= 0) return padded;
+    if (simple) return padded;
     let at = 10;
     for (;;) {
       const flags = padded.readUInt16BE(at);
@@ -111,8 +116,9 @@ export function fontFile(tables: Map<string, Buffer>): Buffer {
   let tablesSum = 0;
   tags.forEach((tag, k) => {
     const data = tables.get(tag)!;
-    const padded = Buffer.alloc((data.length + 3) & ~3);
-    data.copy(padded);
+    // Copied only to be padded (glyf, loca and hmtx come aligned).
+    const padded = data.length % 4 === 0 ? data : Buffer.alloc((data.length + 3) & ~3);
+    if (padded !== data) data.copy(padded);
     const record = 12 + 16 * k;
     const sum = tableChecksum(padded);
     tablesSum = (tablesSum + sum) >>> 0;
