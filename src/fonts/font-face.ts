@@ -3,7 +3,9 @@
  * from the font's cmap and hmtx (no shaping: CJK text needs none, see docs/architecture.md),
  * cached, in em units.
  */
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
+import { describeFont, type FontDescription } from './font-description.js';
+import { fontkit } from './fontkit.js';
 import { SfntTables } from './sfnt-tables.js';
 
 export interface GlyphInfo {
@@ -15,29 +17,39 @@ export interface GlyphInfo {
 
 export class FontFace {
   private readonly glyphs = new Map<number, GlyphInfo>();
-  /** Font units per em, read once (fontkit's getter goes through its table lookup each time). */
+  /** Font units per em. */
   readonly unitsPerEm: number;
   /** The file's tables, read directly: advances here, glyph data for the PDF's subsets. */
   readonly tables: SfntTables;
+  /** Its name, metrics and style, as the PDF's font dictionaries give them. */
+  readonly description: FontDescription;
+  private fontkitFont: Fontkit.Font | undefined;
 
   constructor(
     /** The name the font configuration gives this face. */
     readonly name: string,
     readonly file: string,
-    readonly font: fontkit.Font,
+    /** The file's bytes but for its glyph data (SfntTables.read), for fontkit. */
+    private readonly data: Buffer,
     tables: SfntTables,
   ) {
-    this.unitsPerEm = font.unitsPerEm;
     this.tables = tables;
+    this.description = describeFont(tables);
+    this.unitsPerEm = this.description.unitsPerEm;
+  }
+
+  /** Open a font file. Its glyph data is read as the PDF's subsets need it (SfntTables.read). */
+  static open(name: string, file: string): FontFace {
+    const { data, tables } = SfntTables.read(file);
+    return new FontFace(name, file, data, tables);
   }
 
   /**
-   * Open a font file. Its glyph data is read as the PDF's subsets need it (SfntTables.read):
-   * fontkit gets the other tables, and nothing here asks it for an outline.
+   * fontkit's font of this face, made when first asked for (./fontkit.ts): for a cmap SfntTables
+   * does not read, a CFF face's subset, text pdfkit lays out. Nothing asks it for an outline.
    */
-  static open(name: string, file: string): FontFace {
-    const { data, tables } = SfntTables.read(file);
-    return new FontFace(name, file, fontkit.create(data) as fontkit.Font, tables);
+  get font(): Fontkit.Font {
+    return (this.fontkitFont ??= fontkit().create(this.data) as Fontkit.Font);
   }
 
   glyph(codePoint: number): GlyphInfo {

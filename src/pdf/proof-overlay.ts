@@ -35,7 +35,7 @@ export function numberedLines(page: WrittenPage): { column: number; number: numb
 
 /** Where text whose top is at `top` stands, as pdfkit's text() would place it: its baseline. */
 function baselineBelow(top: number, face: FontFace, size: number): number {
-  return top + (face.font.ascent / face.unitsPerEm) * size;
+  return top + (face.description.ascent / face.unitsPerEm) * size;
 }
 
 /** The watermark goes under the page, so it never hides a character. */

@@ -161,22 +161,56 @@ export function tableChecksum(data: Buffer): number {
 const embeddables = new WeakMap<FontFace, fontkit.Font>();
 
 /**
- * The face's font as pdfkit should embed it: fontkit's font with this subset, and glyph 0's
- * advance, which pdfkit asks for as it embeds a font, read from our own metrics (fontkit
- * decodes the whole hmtx table for it: about 12 ms per face and process). Fonts without a
- * glyf table (CFF outlines) keep fontkit's subset. Made once per face, so a process that
- * writes many PDFs (proof --watch) makes it once.
+ * The face's font as pdfkit should embed it: with this subset, glyph 0's advance from our own
+ * metrics, and what pdfkit writes into the font's dictionaries (its name, metrics, bounding box
+ * and style) from our own reading of the tables (src/fonts/font-description.ts), so that
+ * embedding a TrueType face needs no fontkit; anything else pdfkit asks of it (laying out text
+ * itself) goes to fontkit's font of the face, made then. Fonts without a glyf table (CFF
+ * outlines) are fontkit's, with its subset. Made once per face, so a process that writes many
+ * PDFs (proof --watch) makes it once.
  */
 export function embeddable(face: FontFace): fontkit.Font {
   let font = embeddables.get(face);
   if (!font) {
     const source = face.tables;
-    const notdef = { advanceWidth: source.metrics(0)[0] };
-    const getGlyph = (id: number, codePoints?: number[]) => (id === 0 ? notdef : face.font.getGlyph(id, codePoints));
-    font = source.tables.has('glyf')
-      ? Object.create(face.font, { createSubset: { value: () => new TrueTypeSubset(source) }, getGlyph: { value: getGlyph } }) as fontkit.Font
-      : face.font;
+    if (source.tables.has('glyf')) {
+      const d = face.description;
+      const notdef = { advanceWidth: source.metrics(0)[0] };
+      const fields: Record<string, unknown> = {
+        createSubset: () => new TrueTypeSubset(source),
+        getGlyph: (id: number, codePoints?: number[]) => (id === 0 ? notdef : face.font.getGlyph(id, codePoints)),
+        layout: (...args: Parameters<fontkit.Font['layout']>) => face.font.layout(...args),
+        postscriptName: d.postscriptName,
+        unitsPerEm: d.unitsPerEm,
+        ascent: d.ascent,
+        descent: d.descent,
+        lineGap: d.lineGap,
+        xHeight: d.xHeight,
+        capHeight: d.capHeight,
+        italicAngle: d.italicAngle,
+        bbox: d.bbox,
+        'OS/2': { sFamilyClass: d.familyClass },
+        post: { isFixedPitch: d.isFixedPitch },
+        head: { macStyle: { italic: d.italic } },
+        // What pdfkit compares to tell a face from another of the same name.
+        _tables: { head: { checkSumAdjustment: d.checkSumAdjustment } },
+      };
+      font = Object.setPrototypeOf(fields, fontkitWhenAsked(face)) as unknown as fontkit.Font;
+    } else {
+      font = face.font;
+    }
     embeddables.set(face, font);
   }
   return font;
+}
+
+/** Stands for fontkit's font of `face`, made the first time pdfkit asks for anything not given above. */
+function fontkitWhenAsked(face: FontFace): object {
+  return new Proxy({}, {
+    get(_, key) {
+      const value: unknown = Reflect.get(face.font, key);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(face.font) : value;
+    },
+    has: (_, key) => Reflect.has(face.font, key),
+  });
 }

@@ -52,6 +52,19 @@ describe('bin/yearbook from the startup snapshot', () => {
     expect(fs.readFileSync(fromSnapshot).equals(fs.readFileSync(without))).toBe(true);
   });
 
+  it('holds no fontkit, and loads it from node_modules where pdfkit lays out text itself (a print build\'s crop-mark labels), to the same bytes', () => {
+    const snapshot = path.join(path.dirname(path.dirname(snapshotCli())), 'dist', 'snapshot');
+    const bundle = fs.readFileSync(path.join(snapshot, 'yearbook.cjs'), 'utf8');
+    // fontkit's cmap lookup and its decoder of font tables.
+    expect(bundle).not.toMatch(/getVariationSelector|VersionedStruct/);
+    const printed = path.join(dir, 'print-snapshot.pdf');
+    const r = runCli(['build', 'content/2019', '--print', '-o', printed], { snapshot: true });
+    expect(r.status).toBe(0);
+    const without = path.join(dir, 'print-without.pdf');
+    expect(runCli(['build', 'content/2019', '--print', '-o', without]).status).toBe(0);
+    expect(fs.readFileSync(printed).equals(fs.readFileSync(without))).toBe(true);
+  });
+
   it('leaves beside it a link to the Node that made it and that Node\'s version, for bin/yearbook', () => {
     const snapshot = path.join(path.dirname(path.dirname(snapshotCli())), 'dist', 'snapshot');
     expect(fs.realpathSync(path.join(snapshot, 'node'))).toBe(fs.realpathSync(process.execPath));

@@ -89,7 +89,7 @@ describe('a font file read without its glyph data', () => {
   });
 
   it('refuses a font collection, WOFF and WOFF2 with a message that says what to give instead', () => {
-    // So fontkit is never given a WOFF2 font to decode (the snapshot leaves its brotli decoder out).
+    // So fontkit is never given a WOFF or WOFF2 font to decode.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-ttc-'));
     for (const [name, signature] of [['fonts.ttc', 'ttcf'], ['font.woff', 'wOFF'], ['font.woff2', 'wOF2']] as const) {
       const file = path.join(dir, name);
