@@ -3,6 +3,7 @@
  * from the font's cmap and hmtx (no shaping: CJK text needs none, see docs/architecture.md),
  * cached, in em units.
  */
+import fs from 'node:fs';
 import type * as Fontkit from 'fontkit';
 import { describeFont, type FontDescription } from './font-description.js';
 import { fontkit } from './fontkit.js';
@@ -29,8 +30,6 @@ export class FontFace {
     /** The name the font configuration gives this face. */
     readonly name: string,
     readonly file: string,
-    /** The file's bytes but for its glyph data (SfntTables.read), for fontkit. */
-    private readonly data: Buffer,
     tables: SfntTables,
   ) {
     this.tables = tables;
@@ -38,18 +37,17 @@ export class FontFace {
     this.unitsPerEm = this.description.unitsPerEm;
   }
 
-  /** Open a font file. Its glyph data is read as the PDF's subsets need it (SfntTables.read). */
+  /** Open a font file: the tables used are read, its glyph data as the PDF's subsets need it (SfntTables.read). */
   static open(name: string, file: string): FontFace {
-    const { data, tables } = SfntTables.read(file);
-    return new FontFace(name, file, data, tables);
+    return new FontFace(name, file, SfntTables.read(file));
   }
 
   /**
-   * fontkit's font of this face, made when first asked for (./fontkit.ts): for a cmap SfntTables
-   * does not read, a CFF face's subset, text pdfkit lays out. Nothing asks it for an outline.
+   * fontkit's font of this face, made from the whole file when first asked for (./fontkit.ts):
+   * for a cmap SfntTables does not read, a CFF face's subset, text pdfkit lays out.
    */
   get font(): Fontkit.Font {
-    return (this.fontkitFont ??= fontkit().create(this.data) as Fontkit.Font);
+    return (this.fontkitFont ??= fontkit().create(fs.readFileSync(this.file)) as Fontkit.Font);
   }
 
   glyph(codePoint: number): GlyphInfo {

@@ -14,8 +14,15 @@ const SFNT_VERSIONS: ReadonlySet<number> = new Set([0x00010000, 0x74727565, 0x4f
 /** The Unicode cmap subtables, in the order fontkit prefers them (platform, encoding). */
 const UNICODE_CMAPS: readonly (readonly [number, number])[] = [[3, 10], [0, 6], [0, 4], [3, 1], [0, 3], [0, 2], [0, 1], [0, 0]];
 
+/**
+ * The tables `SfntTables.read` reads: what the typesetter (cmap, hmtx), the PDF's font
+ * dictionaries (font-description.ts) and its subsets (truetype-subset.ts) take from a face.
+ * The rest (vertical metrics, OpenType layout, glyf itself) only fontkit would read, which
+ * reads the whole file when a face needs it (font-face.ts).
+ */
+const READ: ReadonlySet<string> = new Set(['head', 'hhea', 'maxp', 'hmtx', 'loca', 'cmap', 'OS/2', 'post', 'name', 'cvt ', 'fpgm', 'prep']);
+
 export class SfntTables {
-  readonly tables = new Map<string, Buffer>();
   readonly numberOfHMetrics: number;
   /** indexToLocFormat 1: the loca table holds 32-bit offsets (else 16-bit, halved). */
   private longLoca: boolean | undefined;
@@ -24,44 +31,52 @@ export class SfntTables {
   /** Glyph data read from the file as it is asked for (`SfntTables.read`), by glyph id. */
   private readonly glyphsRead = new Map<number, Buffer>();
 
-  /** `glyf`: where the glyph data is in the file, when `data` does not hold it (`SfntTables.read`). */
-  constructor(data: Buffer, private readonly glyf?: { fd: number; offset: number }) {
-    const numTables = data.readUInt16BE(4);
-    for (let k = 0; k < numTables; k++) {
-      const record = 12 + 16 * k;
-      const tag = data.toString('latin1', record, record + 4);
-      const offset = data.readUInt32BE(record + 8);
-      this.tables.set(tag, data.subarray(offset, offset + data.readUInt32BE(record + 12)));
-    }
+  /** `glyf`: where the glyph data is in the file, when `tables` does not hold it (`SfntTables.read`). */
+  constructor(readonly tables: ReadonlyMap<string, Buffer>, private readonly glyf?: { fd: number; offset: number }) {
     this.numberOfHMetrics = this.table('hhea').readUInt16BE(34);
   }
 
+  /** The tables of a font file in memory. */
+  static parse(data: Buffer): SfntTables {
+    const tables = new Map<string, Buffer>();
+    for (const { tag, offset, length } of directory(data)) tables.set(tag, data.subarray(offset, offset + length));
+    return new SfntTables(tables);
+  }
+
   /**
-   * A font file read but for its glyph data (glyf: 14 of a Noto SC face's 15 MB), which
-   * `glyph` reads from the file glyph by glyph as the PDF's subsets ask for it. `data` has the
-   * file's size for fontkit, which finds the tables by their offsets; the bytes of glyf stay
-   * zero there, and pages of memory the process never writes take no room.
+   * The tables of a font file that the program uses (READ), each read into a buffer of its
+   * own; its glyph data (glyf: 14 of a Noto SC face's 15 MB) is read by `glyph` from the file,
+   * glyph by glyph, as the PDF's subsets ask for it.
    */
-  static read(file: string): { data: Buffer; tables: SfntTables } {
+  static read(file: string): SfntTables {
     const fd = fs.openSync(file, 'r');
-    const data = Buffer.alloc(fs.fstatSync(fd).size);
-    readFully(fd, data, 0, 12, 0);
-    if (!SFNT_VERSIONS.has(data.readUInt32BE(0))) {
+    const header = Buffer.alloc(12);
+    readFully(fd, header, 0, 12, 0);
+    if (!SFNT_VERSIONS.has(header.readUInt32BE(0))) {
       fs.closeSync(fd);
       throw new Error(`${file}: a font collection or unsupported font; give a single-face TrueType or OpenType file`);
     }
-    const numTables = data.readUInt16BE(4);
-    readFully(fd, data, 12, 16 * numTables, 12);
+    const records = Buffer.alloc(12 + 16 * header.readUInt16BE(4));
+    header.copy(records);
+    readFully(fd, records, 12, records.length - 12, 12);
+    const tables = new Map<string, Buffer>();
     let glyf: { fd: number; offset: number } | undefined;
-    for (let k = 0; k < numTables; k++) {
-      const record = 12 + 16 * k;
-      const offset = data.readUInt32BE(record + 8);
-      if (data.toString('latin1', record, record + 4) === 'glyf') glyf = { fd, offset };
-      else readFully(fd, data, offset, data.readUInt32BE(record + 12), offset);
+    for (const { tag, offset, length } of directory(records)) {
+      if (tag === 'glyf') glyf = { fd, offset };
+      else if (READ.has(tag)) {
+        const table = Buffer.allocUnsafe(length);
+        readFully(fd, table, 0, length, offset);
+        tables.set(tag, table);
+      }
     }
     // The file stays open while the process runs, for the glyphs.
     if (!glyf) fs.closeSync(fd);
-    return { data, tables: new SfntTables(data, glyf) };
+    return new SfntTables(tables, glyf);
+  }
+
+  /** Whether the face has TrueType outlines (a glyf table, read or not): else CFF, which fontkit subsets. */
+  get trueType(): boolean {
+    return this.glyf !== undefined || this.tables.has('glyf');
   }
 
   table(tag: string): Buffer {
@@ -164,6 +179,14 @@ export class SfntTables {
     if (gid < n) return [u16(hmtx, 4 * gid), i16(hmtx, 4 * gid + 2)];
     return [u16(hmtx, 4 * (n - 1)), i16(hmtx, 4 * n + 2 * (gid - n))];
   }
+}
+
+/** The table records of a font file's directory (its first bytes). */
+function directory(data: Buffer): { tag: string; offset: number; length: number }[] {
+  return Array.from({ length: data.readUInt16BE(4) }, (_, k) => {
+    const record = 12 + 16 * k;
+    return { tag: data.toString('latin1', record, record + 4), offset: data.readUInt32BE(record + 8), length: data.readUInt32BE(record + 12) };
+  });
 }
 
 /*

@@ -173,7 +173,7 @@ export function embeddable(face: FontFace): fontkit.Font {
   let font = embeddables.get(face);
   if (!font) {
     const source = face.tables;
-    if (source.tables.has('glyf')) {
+    if (source.trueType) {
       const d = face.description;
       const notdef = { advanceWidth: source.metrics(0)[0] };
       const fields: Record<string, unknown> = {

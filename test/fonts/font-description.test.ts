@@ -22,7 +22,7 @@ describe('a face described from its tables', () => {
       const data = fs.readFileSync(face.file);
       const theirs = fontkit.create(data) as fontkit.Font;
       const os2 = theirs['OS/2'] as unknown as { sFamilyClass: number };
-      const d = describeFont(new SfntTables(data));
+      const d = describeFont(SfntTables.parse(data));
       expect(d).toEqual({
         postscriptName: theirs.postscriptName,
         unitsPerEm: theirs.unitsPerEm,

@@ -139,7 +139,7 @@ function compositeFont(): Buffer {
 describe('composite glyphs', () => {
   it('bring their components into the subset, with the component ids rewritten', () => {
     const original = open(compositeFont());
-    const subset = new TrueTypeSubset(new SfntTables(compositeFont()));
+    const subset = new TrueTypeSubset(SfntTables.parse(compositeFont()));
     expect(subset.includeGlyph(2)).toBe(1);
     const font = open(subset.encode());
     expect(subset.glyphs).toEqual([0, 2, 1]);
