@@ -58,18 +58,12 @@ export class ContentBytes {
     this.room(4);
     const buf = this.buf;
     let at = this.length;
-    const high = n >> 8;
-    const low = n & 0xff;
-    const escapedHigh = ESCAPED[high]!;
-    if (escapedHigh !== 0) {
-      buf[at++] = 0x5c;
-      buf[at++] = escapedHigh;
-    } else buf[at++] = high;
-    const escapedLow = ESCAPED[low]!;
-    if (escapedLow !== 0) {
-      buf[at++] = 0x5c;
-      buf[at++] = escapedLow;
-    } else buf[at++] = low;
+    for (let shift = 8; shift >= 0; shift -= 8) {
+      const b = (n >> shift) & 0xff;
+      const e = ESCAPED[b]!;
+      if (e !== 0) buf[at++] = 0x5c;
+      buf[at++] = e === 0 ? b : e;
+    }
     this.length = at;
   }
 

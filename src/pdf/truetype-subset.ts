@@ -83,8 +83,7 @@ export class TrueTypeSubset {
     const data = this.source.glyph(gid);
     const simple = data.length === 0 || data.readInt16BE(0) >= 0;
     if (simple && data.length % 4 === 0) return data;
-    const padded = Buffer.alloc((data.length + 3) & ~3);
-    data.copy(padded);
+    const padded = paddedCopy(data);
     if (simple) return padded;
     let at = 10;
     for (;;) {
@@ -117,8 +116,7 @@ export function fontFile(tables: Map<string, Buffer>): Buffer {
   tags.forEach((tag, k) => {
     const data = tables.get(tag)!;
     // Copied only to be padded (glyf, loca and hmtx come aligned).
-    const padded = data.length % 4 === 0 ? data : Buffer.alloc((data.length + 3) & ~3);
-    if (padded !== data) data.copy(padded);
+    const padded = data.length % 4 === 0 ? data : paddedCopy(data);
     const record = 12 + 16 * k;
     const sum = tableChecksum(padded);
     tablesSum = (tablesSum + sum) >>> 0;
@@ -133,6 +131,13 @@ export function fontFile(tables: Map<string, Buffer>): Buffer {
   const head = header.readUInt32BE(12 + 16 * tags.indexOf('head') + 8);
   file.writeUInt32BE((0xb1b0afba - tableChecksum(header) - tablesSum) >>> 0, head + 8);
   return file;
+}
+
+/** A copy of `data` padded with zeros to a whole number of 4-byte words. */
+function paddedCopy(data: Buffer): Buffer {
+  const padded = Buffer.alloc((data.length + 3) & ~3);
+  data.copy(padded);
+  return padded;
 }
 
 /**

@@ -264,14 +264,8 @@ class LineSums {
     this.width = SUMS.width.take(n);
     this.blankLeft = SUMS.blankLeft.take(n);
     this.blankRight = SUMS.blankRight.take(n);
-    let natural = 0, blanks = 0, shrink = 0, stretch = 0, westernGaps = 0, stretchGaps = 0;
+    this.naturalSum[0] = this.blanks[0] = this.gapShrink[0] = this.gapStretch[0] = this.westernGaps[0] = this.stretchGaps[0] = 0;
     for (let k = 0; k < n; k++) {
-      this.naturalSum[k] = natural;
-      this.blanks[k] = blanks;
-      this.gapShrink[k] = shrink;
-      this.gapStretch[k] = stretch;
-      this.westernGaps[k] = westernGaps;
-      this.stretchGaps[k] = stretchGaps;
       const u = p.units[k]!;
       const g = p.gaps[k]!;
       const width = toUnits(u.width);
@@ -281,23 +275,18 @@ class LineSums {
       this.blankLeft[k] = left;
       this.blankRight[k] = right;
       this.breakable[k] = g.breakable ? 1 : 0;
-      // Gap k lies before unit k; the line that starts at k leaves it out (natural, below).
-      natural = (natural + width + toUnits(g.space)) | 0;
-      blanks = (blanks + left + right) | 0;
-      if (g.kind === 'autospace' || g.kind === 'word') {
-        shrink = (shrink + toUnits(Math.max(0, g.space - (g.kind === 'word' ? 0.25 : 0.125)))) | 0;
-        stretch = (stretch + toUnits(Math.max(0, 0.5 - g.space))) | 0;
-        westernGaps++;
-      } else if (k > 0 && g.kind !== 'fixed' && !u.rigid && !p.units[k - 1]!.rigid) {
-        stretchGaps++;
-      }
+      // Gap k lies before unit k; the line that starts at k leaves it out (lineStart, below).
+      this.naturalSum[k + 1] = (this.naturalSum[k]! + width + toUnits(g.space)) | 0;
+      this.blanks[k + 1] = (this.blanks[k]! + left + right) | 0;
+      const western = g.kind === 'autospace' || g.kind === 'word';
+      const shrink = western ? toUnits(Math.max(0, g.space - (g.kind === 'word' ? 0.25 : 0.125))) : 0;
+      const stretch = western ? toUnits(Math.max(0, 0.5 - g.space)) : 0;
+      const widens = !western && k > 0 && g.kind !== 'fixed' && !u.rigid && !p.units[k - 1]!.rigid;
+      this.gapShrink[k + 1] = (this.gapShrink[k]! + shrink) | 0;
+      this.gapStretch[k + 1] = (this.gapStretch[k]! + stretch) | 0;
+      this.westernGaps[k + 1] = this.westernGaps[k]! + (western ? 1 : 0);
+      this.stretchGaps[k + 1] = this.stretchGaps[k]! + (widens ? 1 : 0);
     }
-    this.naturalSum[n] = natural;
-    this.blanks[n] = blanks;
-    this.gapShrink[n] = shrink;
-    this.gapStretch[n] = stretch;
-    this.westernGaps[n] = westernGaps;
-    this.stretchGaps[n] = stretchGaps;
   }
 
   /**

@@ -18,10 +18,11 @@ interface Problem {
 /**
  * What is wrong with a character in a role (null: it prints), by font set, the role's face and
  * code point: worked out once per process, since the fonts do not change while it runs (proof
- * --watch checks again on every save). Roles set in the same face (the body, captions and boxes
- * in 书宋) share their verdicts, the fallback faces being the same for every role. Keyed by the code point, a number, since looking up each
- * character's fresh string by its text took most of the rule's time; and a character of the
- * Basic Multilingual Plane found to print is marked in `prints`, looked up faster than the map.
+ * --watch checks again on every save). Roles set in the same face (the body, captions and
+ * boxes in 书宋) share their verdicts, the fallback faces being the same for every role. Keyed
+ * by the code point, a number, since looking up each character's fresh string by its text took
+ * most of the rule's time; and a character of the Basic Multilingual Plane found to print is
+ * marked in `prints`, looked up faster than the map.
  */
 interface Verdicts {
   byCode: Map<number, string | null>;
