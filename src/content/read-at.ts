@@ -36,6 +36,9 @@ export function fromImageHead<T>(fd: number, size: number, read: (bytes: Buffer)
   return read(bytesAt(fd, 0, Math.min(size, IMAGE_HEAD))) ?? (size > IMAGE_HEAD ? read(bytesAt(fd, 0, size)) : undefined);
 }
 
+/** The size of a block (fileBlocks). */
+export const BLOCK = 1024 * 1024;
+
 /** The buffer every file read a block at a time passes through (made on first use). */
 let block: Buffer | undefined;
 
@@ -55,7 +58,7 @@ export type FileRange = readonly [start: number, end: number];
  * generation every few photos). Throws where the file ends before a range does.
  */
 export function* fileBlocks(file: string, ranges: readonly FileRange[]): Generator<Uint8Array> {
-  block ??= Buffer.allocUnsafe(1024 * 1024);
+  block ??= Buffer.allocUnsafe(BLOCK);
   const fd = fs.openSync(file, 'r');
   try {
     for (const [start, end] of ranges) {

@@ -6,13 +6,16 @@
  * the numbers asked for.
  */
 import fs from 'node:fs';
-import { readAt } from '../content/read-at.js';
+import { BLOCK, fileBlocks, readAt, type FileRange } from '../content/read-at.js';
 
 /** The versions a single-face font file starts with: TrueType (1.0 and Apple's 'true'), CFF ('OTTO'). */
 const SFNT_VERSIONS: ReadonlySet<number> = new Set([0x00010000, 0x74727565, 0x4f54544f]);
 
 /** The Unicode cmap subtables, in the order fontkit prefers them (platform, encoding). */
 const UNICODE_CMAPS: readonly (readonly [number, number])[] = [[3, 10], [0, 6], [0, 4], [3, 1], [0, 3], [0, 2], [0, 1], [0, 0]];
+
+/** Glyphs at most this far apart are read in one read (`preload`): reading the bytes between costs less than a read more. */
+const RUN_GAP = 64 * 1024;
 
 /**
  * The tables `SfntTables.read` reads: what the typesetter (cmap, hmtx), the PDF's font
@@ -32,7 +35,7 @@ export class SfntTables {
   private readonly glyphsRead = new Map<number, Buffer>();
 
   /** `glyf`: where the glyph data is in the file, when `tables` does not hold it (`SfntTables.read`). */
-  constructor(readonly tables: ReadonlyMap<string, Buffer>, private readonly glyf?: { fd: number; offset: number }) {
+  constructor(readonly tables: ReadonlyMap<string, Buffer>, private readonly glyf?: { file: string; fd: number; offset: number }) {
     this.numberOfHMetrics = this.table('hhea').readUInt16BE(34);
   }
 
@@ -60,9 +63,9 @@ export class SfntTables {
     header.copy(records);
     readFully(fd, records, 12, records.length - 12, 12);
     const tables = new Map<string, Buffer>();
-    let glyf: { fd: number; offset: number } | undefined;
+    let glyf: { file: string; fd: number; offset: number } | undefined;
     for (const { tag, offset, length } of directory(records)) {
-      if (tag === 'glyf') glyf = { fd, offset };
+      if (tag === 'glyf') glyf = { file, fd, offset };
       else if (READ.has(tag)) {
         const table = Buffer.allocUnsafe(length);
         readFully(fd, table, 0, length, offset);
@@ -93,6 +96,37 @@ export class SfntTables {
     if (this.longLoca === undefined) this.longLoca = this.table('head').readInt16BE(50) === 1;
     const loca = this.table('loca');
     return this.longLoca ? loca.readUInt32BE(4 * gid) : 2 * loca.readUInt16BE(2 * gid);
+  }
+
+  /**
+   * Read the data of glyphs `gids` ahead, before they are asked for one by one (a PDF's
+   * subset, as it is written): sorted by where they lie, those at most RUN_GAP apart in one
+   * read of at most a megabyte, through the one buffer large files are read through. A read
+   * of a glyph alone cost about 10 µs here, and a subset has hundreds to thousands of glyphs
+   * spread over the whole table; the file comes from the page cache at several GB/s.
+   */
+  preload(gids: readonly number[]): void {
+    if (!this.glyf) return;
+    const runs: { start: number; end: number; glyphs: { gid: number; start: number; end: number }[] }[] = [];
+    const wanted = gids.filter((gid) => !this.glyphsRead.has(gid))
+      .map((gid) => ({ gid, start: this.glyphOffset(gid), end: this.glyphOffset(gid + 1) }))
+      .sort((a, b) => a.start - b.start);
+    for (const glyph of wanted) {
+      const run = runs[runs.length - 1];
+      if (run && glyph.start - run.end <= RUN_GAP && glyph.end - run.start <= BLOCK) {
+        run.end = Math.max(run.end, glyph.end);
+        run.glyphs.push(glyph);
+      } else {
+        runs.push({ start: glyph.start, end: glyph.end, glyphs: [glyph] });
+      }
+    }
+    const { file, offset } = this.glyf;
+    let k = 0;
+    // One block a run: no run is longer than a block.
+    for (const block of fileBlocks(file, runs.map((r): FileRange => [offset + r.start, offset + r.end]))) {
+      const run = runs[k++]!;
+      for (const g of run.glyphs) this.glyphsRead.set(g.gid, Buffer.from(block.subarray(g.start - run.start, g.end - run.start)));
+    }
   }
 
   /** A glyph's data in `glyf`. */

@@ -46,6 +46,7 @@ export class TrueTypeSubset {
 
   encode(): Buffer {
     const glyf: Buffer[] = [];
+    this.source.preload(this.glyphs);
     // Components of composite glyphs join the subset as they are met, so the loop runs on.
     for (let k = 0; k < this.glyphs.length; k++) glyf.push(this.copyGlyph(this.glyphs[k]!));
     const count = this.glyphs.length;

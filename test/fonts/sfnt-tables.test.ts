@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadFonts } from '../../src/fonts/font-config.js';
 import { SfntTables } from '../../src/fonts/sfnt-tables.js';
 
@@ -87,6 +87,26 @@ describe('a font file read without its glyph data', () => {
       expect(tables.glyph(id).equals(whole.glyph(id))).toBe(true);
     }
     expect(tables.tables.has('glyf')).toBe(false);
+  });
+
+  it("reads a subset's glyphs ahead, those near each other in one read, the same bytes", () => {
+    // The distinct characters of the sample's first 类目, as a book's subset holds them.
+    const dir = 'content/2019/01-qunzhong-tuanti';
+    const text = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('');
+    const ids = [...new Set([...text].map((ch) => whole.glyphId(ch.codePointAt(0)!)!))].filter((id) => id > 0);
+    expect(ids.length).toBeGreaterThan(500);
+    const fresh = SfntTables.read(file);
+    const reads = vi.spyOn(fs, 'readSync');
+    try {
+      fresh.preload(ids);
+      const ahead = reads.mock.calls.length;
+      expect(ahead).toBeLessThan(ids.length / 4);
+      for (const id of ids) expect(fresh.glyph(id).equals(whole.glyph(id)), String(id)).toBe(true);
+      // Nothing read again once read ahead.
+      expect(reads.mock.calls.length).toBe(ahead);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('refuses a font collection, WOFF and WOFF2 with a message that says what to give instead', () => {
