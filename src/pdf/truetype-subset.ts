@@ -141,27 +141,34 @@ function paddedCopy(data: Buffer): Buffer {
   return padded;
 }
 
+/** The bytes of a table summed at a time (`tableChecksum`): 255 × a quarter of them stays far below 2^30. */
+const CHECKSUM_RUN = 1024 * 1024;
+
 /**
- * Sum of the big-endian 32-bit words, modulo 2^32 (the length is a multiple of 4). Summed as
- * 16-bit halves, so every step stays a small integer: in code V8 has not optimised (a proof's)
- * a 32-bit word or sum above 2^31 is a new object, 1.4 MB of a proof's garbage.
+ * Sum of the big-endian 32-bit words, modulo 2^32 (the length is a multiple of 4). The bytes at
+ * each place in the words are summed apart, a megabyte at a time, and then put together: each
+ * step a small integer, which makes no object in code V8 has not optimised (a proof's, where a
+ * word or a sum above 2^31 was one each, 1.4 MB of its garbage), and in its interpreter 40%
+ * faster than summing the words' halves with their carries.
  */
 export function tableChecksum(data: Buffer): number {
-  let high = 0;
-  let low = 0;
-  for (let k = 0; k < data.length; k += 4) {
-    high += (data[k]! << 8) | data[k + 1]!;
-    low += (data[k + 2]! << 8) | data[k + 3]!;
-    // Carried before either sum nears 2^30; only the high sum's low 16 bits count.
-    if (low > 0x3fff0000) {
-      high = (high + (low >>> 16)) & 0xffff;
-      low &= 0xffff;
-    } else if (high > 0x3fff0000) {
-      high &= 0xffff;
+  let sum = 0;
+  for (let start = 0; start < data.length; start += CHECKSUM_RUN) {
+    const end = Math.min(data.length, start + CHECKSUM_RUN);
+    let b0 = 0;
+    let b1 = 0;
+    let b2 = 0;
+    let b3 = 0;
+    for (let k = start; k < end; k += 4) {
+      b0 += data[k]!;
+      b1 += data[k + 1]!;
+      b2 += data[k + 2]!;
+      b3 += data[k + 3]!;
     }
+    // Below 2^51, exact in a double.
+    sum = (sum + b0 * 0x1000000 + b1 * 0x10000 + b2 * 0x100 + b3) % 0x100000000;
   }
-  high = (high + (low >>> 16)) & 0xffff;
-  return high * 0x10000 + (low & 0xffff);
+  return sum;
 }
 
 const embeddables = new WeakMap<FontFace, fontkit.Font>();

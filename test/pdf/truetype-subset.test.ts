@@ -24,8 +24,8 @@ function fileChecksum(data: Buffer): number {
 }
 
 describe('a table checksum', () => {
-  it('is the sum of the big-endian 32-bit words modulo 2^32, past the points where its halves are carried', () => {
-    // Words of all ones carry most often; 3 MB takes the halves past 2^30 several times.
+  it('is the sum of the big-endian 32-bit words modulo 2^32, over tables longer than a run it sums at a time', () => {
+    // Words of all ones make the largest sums; 3 MB is three runs of a megabyte.
     for (const data of [Buffer.alloc(0), Buffer.from([0x12, 0x34, 0x56, 0x78]), Buffer.alloc(3 << 20, 0xff), Buffer.alloc(1 << 20, 0x80), seeded(1 << 20)]) {
       expect(tableChecksum(data)).toBe(fileChecksum(data));
     }
