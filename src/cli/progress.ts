@@ -31,7 +31,8 @@ export function buildProgress(options: BuildProgressOptions = {}): BuildProgress
   const stream = options.stream ?? process.stderr;
   if (stream.isTTY !== true) return { onProgress: undefined, stop: () => {} };
   const delay = options.delayMs ?? 1000;
-  const now = options.now ?? (() => performance.now());
+  // Not performance.now(), which loads Node's perf_hooks (commands/build.ts).
+  const now = options.now ?? (() => Number(process.hrtime.bigint()) / 1e6);
   const started = now();
   const labels = { layout: messages().build.stageLayout, pdf: messages().build.stagePdf };
   let bar: cliProgress.SingleBar | undefined;
