@@ -40,11 +40,8 @@ export function releaseHolds(): void {
   held = false;
 }
 
-export function turbofanHeld(): boolean {
-  return held;
-}
-
-export function youngGenerationHeld(): boolean {
+/** Whether TurboFan and the young generation's growth are held back now. */
+export function holdsInForce(): boolean {
   return held;
 }
 

@@ -9,13 +9,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { holdForShortCommand, releaseHolds, releasingHoldsAfter, turbofanHeld, youngGenerationHeld } from '../../src/short-command.js';
+import { holdForShortCommand, holdsInForce, releaseHolds, releasingHoldsAfter } from '../../src/short-command.js';
 import { cliMain, ROOT } from '../cli/cli-process.js';
 
 describe('releasingHoldsAfter', () => {
   afterEach(() => releaseHolds());
 
-  const held = () => `${turbofanHeld() ? 'T' : '-'}${youngGenerationHeld() ? 'Y' : '-'}`;
+  // Both are held and let go together: T for TurboFan, Y for the young generation.
+  const held = () => (holdsInForce() ? 'TY' : '--');
 
   it('gives every item in order and releases both holds as the given item comes', () => {
     holdForShortCommand();
