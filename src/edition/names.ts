@@ -4,8 +4,12 @@
  * tools. The printed titles live in the YAML, so a slug only has to be readable and stable.
  */
 import fs from 'node:fs';
+import type * as PinyinPro from 'pinyin-pro';
 import { prefixOrder } from '../content/load-edition.js';
-import { pinyin } from 'pinyin-pro';
+import { loadWhenAsked } from '../load-when-asked.js';
+
+/** pinyin-pro, loaded by the commands that name folders (its code was a third of the startup snapshot's bundle). */
+const pinyinPro = loadWhenAsked<typeof PinyinPro>('pinyin-pro');
 
 /** Syllables kept in a slug: enough to recognise the title, short enough for a path. */
 const SLUG_SYLLABLES = 3;
@@ -19,7 +23,7 @@ const SLUG_SYLLABLES = 3;
 export function slugOf(title: string): string {
   const syllables: string[] = [];
   for (const m of title.matchAll(/(\p{sc=Han}+)|([A-Za-z0-9]+)/gu)) {
-    if (m[1]) syllables.push(...pinyin(m[1], { toneType: 'none', type: 'array', v: true }));
+    if (m[1]) syllables.push(...pinyinPro().pinyin(m[1], { toneType: 'none', type: 'array', v: true }));
     else syllables.push(m[2]!.toLowerCase());
   }
   const ascii = syllables.map((s) => s.replace(/[^a-z0-9]/g, '')).filter((s) => s !== '');

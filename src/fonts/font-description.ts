@@ -2,7 +2,7 @@
  * What a PDF's font dictionaries say of a face (its PostScript name, metrics, bounding box,
  * style flags), read from its head, hhea, OS/2, post and name tables as fontkit reads them.
  * pdfkit asks a font object for these as it embeds a face; reading them here lets a process
- * embed TrueType faces without loading fontkit at all (./fontkit.ts).
+ * embed TrueType faces without loading fontkit at all (./font-face.ts).
  */
 import type { SfntTables } from './sfnt-tables.js';
 

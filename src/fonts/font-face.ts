@@ -6,8 +6,15 @@
 import fs from 'node:fs';
 import type * as Fontkit from 'fontkit';
 import { describeFont, type FontDescription } from './font-description.js';
-import { fontkit } from './fontkit.js';
+import { loadWhenAsked } from '../load-when-asked.js';
 import { SfntTables } from './sfnt-tables.js';
+
+/**
+ * fontkit, loaded the first time a face needs it. The TrueType faces of a book need none of it,
+ * so the startup snapshot leaves it out: its modules, tables and shapers were 13 ms of
+ * deserialising the snapshot in every command.
+ */
+const fontkit = loadWhenAsked<typeof Fontkit>('fontkit');
 
 export interface GlyphInfo {
   /** Glyph id in the font; 0 means the font lacks the character. */
@@ -43,7 +50,7 @@ export class FontFace {
   }
 
   /**
-   * fontkit's font of this face, made from the whole file when first asked for (./fontkit.ts):
+   * fontkit's font of this face, made from the whole file when first asked for:
    * for a cmap SfntTables does not read, a CFF face's subset, text pdfkit lays out.
    */
   get font(): Fontkit.Font {

@@ -6,10 +6,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type * as Diff from 'diff';
 import { ContentError, type Diagnostic } from '../content/diagnostics.js';
 import { categoryPages, categoryPagesFrom } from '../layout/book.js';
 import { layoutKey } from '../layout/resume.js';
 import type { Page } from '../layout/types.js';
+import { loadWhenAsked } from '../load-when-asked.js';
 import { buildDate, loadChecked, type Loaded } from '../load.js';
 import type { Category } from '../model/document.js';
 import { releasingHoldsAfter } from '../short-command.js';
@@ -19,6 +21,8 @@ import { writePdf } from '../pdf/writer.js';
 import { findings, formatReport, type ProofFinding } from './report.js';
 import { ROUNDS, type Round } from './rounds.js';
 import { categoryOf, checkedPart, findTarget, type ProofTarget } from './target.js';
+/** The diff package, loaded by `--diff` alone. */
+const diffPackage = loadWhenAsked<typeof Diff>('diff');
 
 export interface ProofOptions {
   round?: Round;
@@ -144,8 +148,7 @@ function targetPages(laid: Iterable<Page>, startFile: string, level: number, are
 
 /** Lines of the proof whose text is not in the earlier proof or build (page:column:line keys). */
 async function changedLines(current: PageRecord, earlierPdf: string): Promise<Set<string>> {
-  // Loaded only for --diff.
-  const { diffArrays } = await import('diff');
+  const { diffArrays } = diffPackage();
   const earlier = readPageRecord(path.resolve(earlierPdf));
   if (!earlier) throw new Error(`${earlierPdf}: no page record (${path.basename(earlierPdf).replace(/\.pdf$/i, '')}.pages.json) beside it; diff against a PDF made by this program`);
   const flat = (r: PageRecord) => r.pages.flatMap((p) => p.lines.map((l) => ({ key: proofLineKey(p.number, l.column, l.number), text: l.text })));

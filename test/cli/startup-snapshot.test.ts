@@ -52,17 +52,33 @@ describe('bin/yearbook from the startup snapshot', () => {
     expect(fs.readFileSync(fromSnapshot).equals(fs.readFileSync(without))).toBe(true);
   });
 
-  it('holds no fontkit, and loads it from node_modules where pdfkit lays out text itself (a print build\'s crop-mark labels), to the same bytes', () => {
+  it('holds none of fontkit, pinyin-pro and diff, and loads fontkit from node_modules where pdfkit lays out text itself (a print build\'s crop-mark labels), to the same bytes', () => {
     const snapshot = path.join(path.dirname(path.dirname(snapshotCli())), 'dist', 'snapshot');
     const bundle = fs.readFileSync(path.join(snapshot, 'yearbook.cjs'), 'utf8');
+    const sources = (JSON.parse(fs.readFileSync(path.join(snapshot, 'yearbook.cjs.map'), 'utf8')) as { sources: string[] }).sources;
     // fontkit's cmap lookup and its decoder of font tables.
     expect(bundle).not.toMatch(/getVariationSelector|VersionedStruct/);
+    // pdfkit's import of fontkit is a stand-in; pinyin-pro and diff are not imported at all.
+    expect(sources.filter((s) => /node_modules\/(fontkit|pinyin-pro|diff)\//.test(s)).map((s) => s.replace(/.*node_modules\//, '')))
+      .toEqual(['fontkit/dist/module.mjs']);
     const printed = path.join(dir, 'print-snapshot.pdf');
     const r = runCli(['build', 'content/2019', '--print', '-o', printed], { snapshot: true });
     expect(r.status).toBe(0);
     const without = path.join(dir, 'print-without.pdf');
     expect(runCli(['build', 'content/2019', '--print', '-o', without]).status).toBe(0);
     expect(fs.readFileSync(printed).equals(fs.readFileSync(without))).toBe(true);
+  });
+
+  it('proofs with --diff, which loads diff from node_modules, as the command does without the snapshot', () => {
+    const section = 'content/2019/01-qunzhong-tuanti/04-kexie';
+    const proofs = ['snapshot', 'without'].map((name) => {
+      const output = path.join(dir, `diff-${name}.pdf`);
+      const r = runCli(['proof', section, '--diff', fromSnapshot, '--date', '2026-11-30', '-o', output], { snapshot: name === 'snapshot' });
+      expect(r.stderr).not.toMatch(/YEARBOOK_SNAPSHOT|Error/);
+      expect(r.status).toBe(0);
+      return fs.readFileSync(output);
+    });
+    expect(proofs[0]!.equals(proofs[1]!)).toBe(true);
   });
 
   it('leaves beside it a link to the Node that made it and that Node\'s version, for bin/yearbook', () => {
@@ -77,7 +93,7 @@ describe('bin/yearbook from the startup snapshot', () => {
     expect(r.stdout).toMatch(/^content\/2019: 0 error\(s\), \d+ warning\(s\)$/m);
   });
 
-  it('imports from the snapshot, setting up the importer and pinyin-pro, which the snapshot leaves unset, on first use', () => {
+  it('imports from the snapshot, setting up the importer, which the snapshot leaves unset, and loading pinyin-pro from node_modules on first use', () => {
     const into = path.join(dir, 'import-2019');
     fs.mkdirSync(into);
     fs.writeFileSync(path.join(into, 'edition.yaml'), 'title: 上城年鉴\nyear: 2019\n');

@@ -1,15 +1,15 @@
 /**
  * What a PDF's font dictionaries say of a face, read from its tables (src/fonts/font-description.ts):
  * the same as fontkit gives for every configured face, so that pdfkit embeds the faces without
- * fontkit, which a build of the sample then never loads (src/fonts/fontkit.ts).
+ * fontkit, which a build of the sample then never loads (src/load-when-asked.ts).
  */
 import fs from 'node:fs';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../src/fonts/font-config.js';
 import { describeFont } from '../../src/fonts/font-description.js';
-import { fontkitLoaded } from '../../src/fonts/fontkit.js';
 import { SfntTables } from '../../src/fonts/sfnt-tables.js';
+import { packageLoaded } from '../../src/load-when-asked.js';
 import { buildSample } from '../support/sample.js';
 
 const fonts = loadFonts();
@@ -46,6 +46,6 @@ describe('a face described from its tables', () => {
 describe('fontkit', () => {
   it('is not loaded to build the sample, whose faces are TrueType with a cmap read directly', async () => {
     await buildSample();
-    expect(fontkitLoaded()).toBe(false);
+    expect(packageLoaded('fontkit')).toBe(false);
   });
 });

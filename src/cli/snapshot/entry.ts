@@ -3,8 +3,9 @@
  * its commands load, already set up, so that a Node started from the snapshot (bin/yearbook)
  * begins the command at once. The commands load these modules lazily (`import()`); importing
  * them here runs that work before the heap is saved. A module left out still works, set up on
- * first use. The importer is left out: it names folders with pinyin-pro, whose dictionaries,
- * set up, took half the time every command spent deserialising the snapshot (45 of 100 ms).
+ * first use. The importer is left out, set up by the command that imports. Packages few
+ * commands use (fontkit, pinyin-pro, diff) are not bundled at all: they are loaded
+ * from node_modules when asked for (../../load-when-asked.ts).
  * Preview's drawing is left out too: it loads pdfjs and a native canvas module with
  * `import()`, which a Node started from a snapshot cannot do, so `yearbook preview` proofs or
  * builds here and draws the pages in a process of its own (../commands/preview.ts). Every
@@ -14,7 +15,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import v8 from 'node:v8';
-import 'diff';
 import '../../build.js';
 import '../../check/run-check.js';
 import { parseFontConfigForSnapshot } from '../../fonts/font-config.js';

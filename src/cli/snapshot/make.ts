@@ -37,7 +37,7 @@ async function bundle(): Promise<void> {
       },
       {
         name: 'fontkit-when-asked',
-        // fontkit is loaded the first time a face needs it (src/fonts/fontkit.ts), which the
+        // fontkit is loaded the first time a face needs it (src/fonts/font-face.ts), which the
         // sample's TrueType faces never do: pdfkit's import of it is given this stand-in, which
         // loads it from node_modules then, so that the snapshot holds none of it (its modules,
         // tables and shapers were 13 ms of deserialising every command's snapshot).
