@@ -67,7 +67,7 @@ export async function proof(targetPath: string, options: ProofOptions = {}): Pro
   const firstPage = book?.starts.find((s) => s.level === 1 && s.source === category.source.file)?.page;
   const resumed = options.resume === false || !book || firstPage === undefined ? undefined : resumedPages(loaded, category, target, book, firstPage);
   const laid = resumed?.pages ?? categoryPages(edition, template, fonts, diagnostics, [category], firstPage ?? 1).next().value!;
-  const pages = targetPages(releasingHoldsAfter(laid, PAGES_HELD), target.startFile, target.level, template.areaTop);
+  const pages = targetPages(releasingHoldsAfter(PAGES_HELD)(laid), target.startFile, target.level, template.areaTop);
   if (diagnostics.errors.length > 0) throw new ContentError(diagnostics.items);
 
   const round = options.round ?? '1';
