@@ -25,6 +25,37 @@ export class ContentBytes {
     this.length += this.buf.write(s, this.length, 'latin1');
   }
 
+  /**
+   * A number rounded to three decimals, as JavaScript writes that rounded value
+   * (`String(Math.round(n * 1000) / 1000)`: 12, 0.5, -148.2), written digit by digit: a
+   * justified line has an adjustment between most of its glyphs, and a string made for each
+   * and turned into bytes cost more than the digits.
+   */
+  number(n: number): void {
+    // Thousandths, a whole number: its decimal digits are those of the rounded value.
+    let k = Math.round(n * 1000);
+    this.room(24);
+    const buf = this.buf;
+    let at = this.length;
+    // -0 (a small negative number rounded) is written 0, as String(-0) is.
+    if (k < 0) {
+      buf[at++] = 0x2d;
+      k = -k;
+    }
+    const whole = Math.floor(k / 1000);
+    let fraction = k - whole * 1000;
+    at = writeDigits(buf, at, whole);
+    if (fraction !== 0) {
+      buf[at++] = 0x2e;
+      for (let unit = 100; fraction !== 0; unit /= 10) {
+        const digit = Math.floor(fraction / unit);
+        buf[at++] = 0x30 + digit;
+        fraction -= digit * unit;
+      }
+    }
+    this.length = at;
+  }
+
   byte(b: number): void {
     this.room(1);
     this.buf[this.length++] = b;
@@ -78,4 +109,13 @@ export class ContentBytes {
     this.buf.copy(bigger, 0, 0, this.length);
     this.buf = bigger;
   }
+}
+
+/** The decimal digits of a whole number `n` ≥ 0 into `buf` at `at`; returns where they end. */
+function writeDigits(buf: Buffer, at: number, n: number): number {
+  let width = 1;
+  for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) width++;
+  const end = at + width;
+  for (let rest = n, k = end - 1; k >= at; k--, rest = Math.floor(rest / 10)) buf[k] = 0x30 + (rest % 10);
+  return end;
 }

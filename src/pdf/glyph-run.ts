@@ -12,6 +12,16 @@ import { embeddable } from './truetype-subset.js';
 
 const r3 = (n: number) => Math.round(n * 1000) / 1000;
 
+// The text operators of a run around its numbers (written by ContentBytes.number), as bytes.
+const BEGIN = Buffer.from('BT\n1 0 0 1 ', 'latin1');
+const BEGIN_INVISIBLE = Buffer.from('BT\n3 Tr\n1 0 0 1 ', 'latin1');
+const SIZE_AND_OPEN = Buffer.from(' Tf\n[(', 'latin1');
+const END = Buffer.from(')] TJ\nET\n', 'latin1');
+const END_INVISIBLE = Buffer.from(')] TJ\n0 Tr\nET\n', 'latin1');
+const SPACE = 0x20;
+const OPEN = 0x28;
+const CLOSE = 0x29;
+
 export class GlyphWriter {
   private readonly fonts = new Map<FontFace, Embedded>();
   /** The buffer text operators are written into, reused from line to line and page to page. */
@@ -29,7 +39,8 @@ export class GlyphWriter {
     if (!embedded) {
       (this.doc as unknown as PdfkitInternals).registerFont(face.name, embeddable(face));
       this.doc.font(face.name);
-      embedded = { font: (this.doc as unknown as PdfkitInternals)._font, subsetIds: new Uint16Array(0x10000) };
+      const font = (this.doc as unknown as PdfkitInternals)._font;
+      embedded = { font, subsetIds: new Uint16Array(0x10000), selected: Buffer.from(` Tm\n/${font.id} `, 'latin1') };
       this.fonts.set(face, embedded);
     }
     return embedded;
@@ -79,7 +90,7 @@ export class GlyphWriter {
   }
 
   private sliceOps(run: GlyphRun, from: number, to: number, out: ContentBytes): void {
-    const { font, subsetIds } = this.embedded(run.face);
+    const { font, subsetIds, selected } = this.embedded(run.face);
     const page = (this.doc as unknown as PdfkitInternals).page;
     if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
     const toTJ = 1000 / run.size;
@@ -88,12 +99,22 @@ export class GlyphWriter {
     const { subset, widths, unicode } = font;
     const toWidth = 1000 / run.face.unitsPerEm;
     const invisible = run.glyphs.invisible[from] === 1;
-    out.latin1(`BT\n${invisible ? '3 Tr\n' : ''}1 0 0 1 ${r3(x0)} ${r3(page.height - run.baseline)} Tm\n/${font.id} ${r3(run.size)} Tf\n[(`);
+    out.bytes(invisible ? BEGIN_INVISIBLE : BEGIN);
+    out.number(x0);
+    out.byte(SPACE);
+    out.number(page.height - run.baseline);
+    out.bytes(selected);
+    out.number(run.size);
+    out.bytes(SIZE_AND_OPEN);
     let pen = 0; // in TJ units (thousandths of the font size)
     for (let k = from; k < to; k++) {
       const adjust = r3(pen - (xs[k]! * run.size + run.x - x0) * toTJ);
       if (k > from && adjust !== 0) {
-        out.latin1(`) ${adjust} (`);
+        out.byte(CLOSE);
+        out.byte(SPACE);
+        out.number(adjust);
+        out.byte(SPACE);
+        out.byte(OPEN);
         pen -= adjust;
       }
       const id = ids[k]!;
@@ -108,7 +129,7 @@ export class GlyphWriter {
       out.literal16(gid);
       pen += widths[gid]!;
     }
-    out.latin1(`)] TJ\n${invisible ? '0 Tr\n' : ''}ET\n`);
+    out.bytes(invisible ? END_INVISIBLE : END);
   }
 }
 
@@ -116,6 +137,8 @@ export class GlyphWriter {
 interface Embedded {
   font: PdfkitEmbeddedFont;
   subsetIds: Uint16Array;
+  /** ` Tm\n/F1 `: the end of a run's text matrix, then the font's name before its size. */
+  selected: Buffer;
 }
 
 /**

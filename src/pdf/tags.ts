@@ -17,6 +17,9 @@ const ROLE: Record<PageLine['kind'], string | undefined> = {
   body: 'P', byline: 'P', box: 'P', heading: 'H2', title: 'H1', caption: 'Caption', credit: 'Caption',
   'running-head': undefined, folio: undefined,
 };
+/** What opens a line's marked content before its MCID (`/P <<\n/MCID `), by role, and what follows the MCID. */
+const MARK = new Map(Object.values(ROLE).filter((r) => r !== undefined).map((r) => [r, Buffer.from(`/${r} <<\n/MCID `, 'latin1')]));
+const MARK_END = Buffer.from('\n>> BDC\n', 'latin1');
 
 export class Tagger {
   private readonly doc: PdfkitTagging;
@@ -75,7 +78,9 @@ export class Tagger {
     const parents = this.doc.getStructParentTree().get(page.structParentTreeKey);
     const mcid = parents.length;
     parents.push(null);
-    out.latin1(`/${role} <<\n/MCID ${mcid}\n>> BDC\n`);
+    out.bytes(MARK.get(role)!);
+    out.number(mcid);
+    out.bytes(MARK_END);
     writeOps();
     out.bytes(EMC);
     element.add(structureContent(page.dictionary, mcid));
