@@ -1,7 +1,7 @@
 /**
  * Packages loaded from node_modules the first time they are used, not imported. The startup
  * snapshot (src/cli/snapshot) bundles every module that is imported, and every command then
- * reads and deserialises all of it, at about 12 ms a megabyte of snapshot here: a package that
+ * reads and deserialises all of it, at about 13 ms a megabyte of snapshot here: a package that
  * few commands use costs less loaded by those that use it (fontkit, which the book's TrueType
  * faces do not need; pinyin-pro, which names the folders of `new` and `import`; diff, which
  * `proof --diff` compares with).
