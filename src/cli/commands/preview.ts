@@ -3,7 +3,6 @@
  * and a contact sheet, of a built PDF as it is, or of an edition (built first, as
  * `yearbook build` does) or of a 类目, 分目 or 条目 (proofed first, as `yearbook proof` does).
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -14,7 +13,7 @@ import type { PreviewResult } from '../../preview/preview.js';
 import { holdForShortCommand, releaseHolds } from '../../short-command.js';
 import { language, messages } from '../i18n.js';
 import { printDiagnostics, shownPath, stdoutColours } from '../output.js';
-import { MAIN, runningFromSnapshot } from '../snapshot/snapshot-files.js';
+import { runAsOwnProcess, runningFromSnapshot } from '../snapshot/snapshot-files.js';
 import { buildSummary, buildWithProgress } from './build.js';
 import { proofSummary } from './proof.js';
 
@@ -74,9 +73,7 @@ export function registerPreview(program: Command): void {
         // pdfjs is an ES module, loaded with import(), which a Node started from the snapshot
         // cannot do: the pages are drawn by a process of its own.
         const args = ['--lang', language(), 'preview', pdf, '--resolution', String(dpi), ...(opts.pages !== undefined ? ['--pages', opts.pages] : []), ...(opts.out ? ['--out', opts.out] : [])];
-        const r = spawnSync(process.execPath, [MAIN, ...args], { stdio: 'inherit' });
-        if (r.signal) process.kill(process.pid, r.signal);
-        process.exitCode = r.status ?? 1;
+        runAsOwnProcess(args);
         return;
       }
       // The renderer (pdfjs and a native canvas) is loaded only for this command.

@@ -12,7 +12,6 @@
  * command runs as its own process (../main.ts) when the snapshot no longer fits this build
  * (./snapshot-files.ts).
  */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import v8 from 'node:v8';
 import '../../build.js';
@@ -25,7 +24,7 @@ import '../../proof/proof.js';
 import '../../proof/watch.js';
 import '../../schema-export/json-schemas.js';
 import { runCli } from '../program.js';
-import { MAIN, currentStamp, readStamp, snapshotUnfit, startedFromSnapshot } from './snapshot-files.js';
+import { currentStamp, readStamp, runAsOwnProcess, snapshotUnfit, startedFromSnapshot } from './snapshot-files.js';
 import { warmUp } from './warm-up.js';
 
 function main(args: string[]): void {
@@ -41,9 +40,7 @@ function main(args: string[]): void {
     process.exitCode = 1;
     return;
   }
-  const r = spawnSync(process.execPath, [MAIN, ...args], { stdio: 'inherit' });
-  if (r.signal) process.kill(process.pid, r.signal);
-  process.exitCode = r.status ?? 1;
+  runAsOwnProcess(args);
 }
 
 // The default template and the font configuration are parsed here and kept with the digest of

@@ -9,6 +9,7 @@
  * the same Node, the same folder, and the compiled files it was made from neither compiled
  * again (by a bare `tsc`, say) nor gone.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -153,4 +154,14 @@ export function startedFromSnapshot(): void {
 /** Whether this process was started from the snapshot, which cannot load ES modules at run time (`import()`). */
 export function runningFromSnapshot(): boolean {
   return fromSnapshot;
+}
+
+/**
+ * Run the command `args` as a process of its own from MAIN, which loads the modules, and end
+ * this one as that one ended (its exit code, or the signal that stopped it).
+ */
+export function runAsOwnProcess(args: string[]): void {
+  const r = spawnSync(process.execPath, [MAIN, ...args], { stdio: 'inherit' });
+  if (r.signal) process.kill(process.pid, r.signal);
+  process.exitCode = r.status ?? 1;
 }
