@@ -13,13 +13,13 @@ const loaded = new Set<string>();
 
 /** The package `name` as `require` gives it, loaded on the first call of the function returned. */
 export function loadWhenAsked<T>(name: string): () => T {
-  let module: T | undefined;
+  let required: T | undefined;
   return () => {
-    if (module === undefined) {
-      module = require(name) as T;
+    if (required === undefined) {
+      required = require(name) as T;
       loaded.add(name);
     }
-    return module;
+    return required;
   };
 }
 

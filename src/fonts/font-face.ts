@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import type * as Fontkit from 'fontkit';
-import { describeFont, type FontDescription } from './font-description.js';
 import { loadWhenAsked } from '../load-when-asked.js';
+import { describeFont, type FontDescription } from './font-description.js';
 import { SfntTables } from './sfnt-tables.js';
 
 /**

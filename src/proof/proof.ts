@@ -21,6 +21,7 @@ import { writePdf } from '../pdf/writer.js';
 import { findings, formatReport, type ProofFinding } from './report.js';
 import { ROUNDS, type Round } from './rounds.js';
 import { categoryOf, checkedPart, findTarget, type ProofTarget } from './target.js';
+
 /** The diff package, loaded by `--diff` alone. */
 const diffPackage = loadWhenAsked<typeof Diff>('diff');
 
