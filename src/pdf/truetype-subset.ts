@@ -192,6 +192,9 @@ export function embeddable(face: FontFace): fontkit.Font {
       const fields: Record<string, unknown> = {
         createSubset: () => new TrueTypeSubset(source),
         getGlyph: (id: number, codePoints?: number[]) => (id === 0 ? notdef : face.font.getGlyph(id, codePoints)),
+        // A function of its own, not the stand-in's: pdfkit takes an object with a `layout` function
+        // for a fontkit font (PDFFontFactory.open), and reading it through the stand-in would make
+        // fontkit's font of the face at once.
         layout: (...args: Parameters<fontkit.Font['layout']>) => face.font.layout(...args),
         postscriptName: d.postscriptName,
         unitsPerEm: d.unitsPerEm,
