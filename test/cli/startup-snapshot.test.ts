@@ -175,12 +175,13 @@ describe("the environment bin/yearbook starts Node in", () => {
   // A stand-in `node` first on the PATH: it has no snapshot (its version has none), so the
   // script runs it on dist/cli/main.js, and it prints the variables it was given.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-node-'));
-  fs.writeFileSync(path.join(dir, 'node'), '#!/bin/sh\nif [ "$1" = --version ]; then echo v0-stand-in; else printf "%s\\n%s" "${GLIBC_TUNABLES-unset}" "${NODE_EXTRA_CA_CERTS-unset}"; fi\n', { mode: 0o755 });
-  const started = (env: Record<string, string>) => {
-    const r = spawnSync('sh', [path.join(ROOT, 'bin', 'yearbook'), '--help'], { env: { PATH: `${dir}${path.delimiter}${process.env.PATH}`, ...env }, encoding: 'utf8' });
+  fs.writeFileSync(path.join(dir, 'node'), '#!/bin/sh\nif [ "$1" = --version ]; then echo v0-stand-in; else printf "%s\\n%s\\n%s\\n%s" "${GLIBC_TUNABLES-unset}" "${NODE_EXTRA_CA_CERTS-unset}" "$(pwd -P)" "$1"; fi\n', { mode: 0o755 });
+  const started = (env: Record<string, string>, script = path.join(ROOT, 'bin', 'yearbook'), cwd = ROOT) => {
+    const r = spawnSync('sh', [script, '--help'], { cwd, env: { PATH: `${dir}${path.delimiter}${process.env.PATH}`, ...env }, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const [tunables, extraCerts] = r.stdout.split('\n');
-    return { tunables, extraCerts };
+    const [tunables, extraCerts, folder, program] = r.stdout.split('\n');
+    return { tunables, extraCerts, folder, program };
   };
 
   it('asks glibc for 2 MB pages and a 64 MB trim threshold', () => {
@@ -195,6 +196,22 @@ describe("the environment bin/yearbook starts Node in", () => {
   it('leaves out NODE_EXTRA_CA_CERTS, whose certificates Node would read as it starts, for a program that opens no connection', () => {
     expect(started({ NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt' }).extraCerts).toBe('unset');
     expect(started({}).extraCerts).toBe('unset');
+  });
+
+  it('starts Node in the folder it was started in, on the program of its own package, also when CDPATH is set', () => {
+    // The package folder is found by `cd -P` in the script's own shell and back. A relative
+    // path such as bin/.. would be looked up in CDPATH: here a folder with a bin of its own.
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-cdpath-'));
+    fs.mkdirSync(path.join(elsewhere, 'bin'));
+    const here = fs.mkdtempSync(path.join(os.tmpdir(), 'yearbook-cwd-'));
+    const program = path.join(fs.realpathSync(ROOT), 'dist', 'cli', 'main.js');
+    for (const [script, cwd] of [[path.relative(here, path.join(ROOT, 'bin', 'yearbook')), here], [path.join('bin', 'yearbook'), ROOT]] as const) {
+      for (const env of [{}, { CDPATH: elsewhere }]) {
+        const r = started(env, script, cwd);
+        expect(r.folder).toBe(fs.realpathSync(cwd));
+        expect(r.program).toBe(program);
+      }
+    }
   });
 });
 
