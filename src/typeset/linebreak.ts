@@ -119,7 +119,7 @@ export function searchBreaks(lines: LineCandidates, bound: number): number[] {
       if (reached > bound) continue;
       const line = lineOf[from]! + 1;
       const key = Math.min(line, keys - 1);
-      const count = lines.from(i, line - 1);
+      const count = lines.from(i, line - 1, reached, bound);
       for (let e = 0; e < count; e++) {
         const c = reached + costs[e]!;
         const s = ends[e]! * keys + key;
@@ -160,13 +160,18 @@ export class LineCandidates {
   /**
    * The lines that may start at unit i as line number `line`, into `ends` and `costs`; returns
    * how many: every break from half the measure to as full as push-in allows; the shortest
-   * line if nothing longer fits; an overfull line if nothing fits at all.
+   * line if nothing longer fits; an overfull line if nothing fits at all. A line that would take
+   * a path of cost `reached` past `bound` is left out (the search would drop it) and not
+   * costed: in a paragraph set solid most lines could only be stretched, and costing them was
+   * most of this function's time.
    */
-  from(i: number, line: number): number {
+  from(i: number, line: number, reached = 0, bound = Infinity): number {
     const { sums, p, options } = this;
     const n = p.units.length;
     const measure = toUnits(measureAt(options, line) - indentAt(options, line));
     this.count = 0;
+    /** Lines from half the measure to full, costed or not. */
+    let fits = 0;
     let shortest = -1;
     const { breakable, naturalSum } = sums;
     const start = sums.lineStart(i);
@@ -186,11 +191,13 @@ export class LineCandidates {
         shortest = j;
         continue;
       }
+      fits++;
+      if (reached + leastCost(fit, measure, j, n) > bound) continue;
       this.found(j, lineCost(p, fit, measure, i, j, options));
     }
-    if (this.count === 0 && shortest > 0) this.found(shortest, lineCost(p, sums.fit(i, shortest, (naturalSum[shortest]! - start) | 0), measure, i, shortest, options));
+    if (fits === 0 && shortest > 0) this.found(shortest, lineCost(p, sums.fit(i, shortest, (naturalSum[shortest]! - start) | 0), measure, i, shortest, options));
     // Nothing fits (a unit wider than the line): set up to the next break, overfull, and go on.
-    if (this.count === 0) this.found(nextBreak(p, i), COST.unjustifiable * 10);
+    if (fits === 0 && this.count === 0) this.found(nextBreak(p, i), COST.unjustifiable * 10);
     return this.count;
   }
 
@@ -318,6 +325,16 @@ function nextBreak(p: Prepared, i: number): number {
   let k = i + 1;
   while (k < p.units.length && !p.gaps[k]!.breakable) k++;
   return k;
+}
+
+/**
+ * The part of lineCost that follows from the fit alone, never more than lineCost itself (what it
+ * adds after it is never negative): a line pushed in costs what its compression costs, a
+ * stretched line at least the base cost of stretching.
+ */
+function leastCost(fit: LineFit, measure: number, j: number, n: number): number {
+  if (fit.natural > measure) return COST.shrink * ((fit.natural - measure) / fit.shrink);
+  return j < n && fit.natural < measure ? COST.stretchBase : 0;
 }
 
 /** The cost of the line from unit i to unit j of this fit, set to `measure` (units). */

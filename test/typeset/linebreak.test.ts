@@ -64,6 +64,34 @@ describe('bounded line-breaking search', () => {
   });
 });
 
+describe('lines left out of the bounded search', () => {
+  it('are those whose cost would take the path past the bound, and only those', () => {
+    const options = { ...GB_BOOK, measure: 24, indent: 2, orphanControl: true };
+    const p = prepare([{ text: contentParagraphs()[0]!, role: 'body' }], fonts, options);
+    const lines = new LineCandidates(p, options);
+    /** The lines from unit i, end and cost, with the path so far at `reached` and the bound at `bound`. */
+    const from = (i: number, reached?: number, bound?: number) => {
+      const count = lines.from(i, 1, reached, bound);
+      return Array.from({ length: count }, (_, e) => [lines.ends[e]!, lines.costs[e]!] as const);
+    };
+    let pruned = 0;
+    for (let i = 0; i < p.units.length; i++) {
+      const all = from(i);
+      for (const [reached, bound] of [[0, 0], [5, 15], [0, 10.5], [100, 3000]]) {
+        const kept = from(i, reached, bound);
+        // Every line that stays within the bound is kept, with the cost it has unbounded; the
+        // others may be left out, and those kept are lines of the unbounded list.
+        const within = all.filter(([, cost]) => reached! + cost <= bound!);
+        expect(kept.filter(([, cost]) => reached! + cost <= bound!)).toEqual(within);
+        for (const line of kept) expect(all).toContainEqual(line);
+        pruned += all.length - kept.length;
+      }
+    }
+    // Stretched lines (cost 10 and more) are most of a paragraph's lines, and drop out below 10.
+    expect(pruned).toBeGreaterThan(p.units.length);
+  });
+});
+
 describe("the breaker's reused arrays", () => {
   const options = { ...GB_BOOK, measure: 24, indent: 2, orphanControl: true };
   const paragraph = (text: string) => prepare([{ text, role: 'body' }], fonts, options);
