@@ -193,12 +193,23 @@ export class LineCandidates {
       }
       fits++;
       if (reached + leastCost(fit, measure, j, n) > bound) continue;
-      this.found(j, lineCost(p, fit, measure, i, j, options));
+      this.costed(j, fit, measure, i);
     }
-    if (fits === 0 && shortest > 0) this.found(shortest, lineCost(p, sums.fit(i, shortest, (naturalSum[shortest]! - start) | 0), measure, i, shortest, options));
+    if (fits === 0 && shortest > 0) this.costed(shortest, sums.fit(i, shortest, (naturalSum[shortest]! - start) | 0), measure, i);
     // Nothing fits (a unit wider than the line): set up to the next break, overfull, and go on.
     if (fits === 0 && this.count === 0) this.found(nextBreak(p, i), COST.unjustifiable * 10);
     return this.count;
+  }
+
+  /**
+   * Add the line from unit i to `end` of this fit, with its cost. lineCost writes the cost into
+   * `costs` itself: a fraction that a call returns is a new number object unless V8 inlines
+   * the call, and from() is too large for it to (23 MB of the N=40 book's garbage).
+   */
+  private costed(end: number, fit: LineFit, measure: number, i: number): void {
+    this.ends[this.count] = end;
+    lineCost(this.p, fit, measure, i, end, this.options, this.costs, this.count);
+    this.count++;
   }
 
   private found(end: number, cost: number): void {
@@ -337,8 +348,8 @@ function leastCost(fit: LineFit, measure: number, j: number, n: number): number 
   return j < n && fit.natural < measure ? COST.stretchBase : 0;
 }
 
-/** The cost of the line from unit i to unit j of this fit, set to `measure` (units). */
-function lineCost(p: Prepared, fit: LineFit, measure: number, i: number, j: number, options: ComposeOptions): number {
+/** The cost of the line from unit i to unit j of this fit, set to `measure` (units), into out[k]. */
+function lineCost(p: Prepared, fit: LineFit, measure: number, i: number, j: number, options: ComposeOptions, out: Float64Array, k: number): void {
   const n = p.units.length;
   let cost = 0;
   if (fit.natural > measure) {
@@ -358,7 +369,7 @@ function lineCost(p: Prepared, fit: LineFit, measure: number, i: number, j: numb
     const thisEnd = p.units[j - 1]!;
     if (prevEnd.text === thisEnd.text && prevEnd.first !== 'han' && !prevEnd.western) cost += COST.sameEnd;
   }
-  return cost;
+  out[k] = cost;
 }
 
 /** One Han character (or a short Western unit) with nothing but punctuation after it, or punctuation only. */

@@ -20,17 +20,22 @@ interface Char {
 }
 
 const CODES = { code: int32Scratch(), offset: int32Scratch() };
+/**
+ * The other fields' arrays, kept from paragraph to paragraph as the numbers' are (scratch.ts):
+ * made for each paragraph at its size, they were 20 MB of the N=40 book's garbage. Each
+ * paragraph writes its tokens from the start and reads no further than it wrote.
+ */
+const FIELDS = { ch: [] as string[], cls: [] as CharClass[], role: [] as FontRole[] };
 
 /**
  * The paragraph's characters, and the fixed gap after a run-in heading where it stands among
- * them: one array per field, made at their full size (the numbers' scratch, scratch.ts),
- * rather than an object per character (a book has a million).
+ * them: one array per field rather than an object per character (a book has a million).
  */
 class Tokens {
   length = 0;
-  readonly ch: string[];
-  readonly cls: CharClass[];
-  readonly role: FontRole[];
+  readonly ch = FIELDS.ch;
+  readonly cls = FIELDS.cls;
+  readonly role = FIELDS.role;
   /** The character's code point: looked up without reading its string, which lies elsewhere in memory. */
   readonly code: Int32Array;
   /** UTF-16 offset in the paragraph input. */
@@ -39,9 +44,6 @@ class Tokens {
 
   /** For at most `size` tokens. */
   constructor(size: number) {
-    this.ch = new Array<string>(size);
-    this.cls = new Array<CharClass>(size);
-    this.role = new Array<FontRole>(size);
     this.code = CODES.code.take(size);
     this.offset = CODES.offset.take(size);
   }
