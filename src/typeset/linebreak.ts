@@ -344,8 +344,13 @@ function nextBreak(p: Prepared, i: number): number {
  * stretched line at least the base cost of stretching.
  */
 function leastCost(fit: LineFit, measure: number, j: number, n: number): number {
-  if (fit.natural > measure) return COST.shrink * ((fit.natural - measure) / fit.shrink);
+  if (fit.natural > measure) return shrinkCost(fit, measure);
   return j < n && fit.natural < measure ? COST.stretchBase : 0;
+}
+
+/** What a line longer than `measure` costs for the share of its compressible blanks push-in uses. */
+function shrinkCost(fit: LineFit, measure: number): number {
+  return COST.shrink * ((fit.natural - measure) / fit.shrink);
 }
 
 /** The cost of the line from unit i to unit j of this fit, set to `measure` (units), into out[k]. */
@@ -353,7 +358,7 @@ function lineCost(p: Prepared, fit: LineFit, measure: number, i: number, j: numb
   const n = p.units.length;
   let cost = 0;
   if (fit.natural > measure) {
-    cost += COST.shrink * ((fit.natural - measure) / fit.shrink);
+    cost += shrinkCost(fit, measure);
   } else if (j < n && fit.natural < measure) {
     const s = stretchPerGap(fit, measure);
     if (s === Infinity) cost += COST.unjustifiable;
