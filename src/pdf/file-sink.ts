@@ -2,7 +2,8 @@
  * Where pdfkit's bytes go: straight into the (temporary) file as pdfkit makes them, a quarter
  * of a megabyte at a time. pdfkit hands them to a Readable stream, which nothing reads until
  * the event loop runs, and a build does not let it run until the end: piped to a file stream,
- * the whole PDF (10 MB at N=40) waited in memory (docs/performance-history.md).
+ * the whole PDF (10 MB at N=40) waited in memory (docs/performance-history.md). The page
+ * record beside the PDF is written through one too, page by page.
  */
 import fs from 'node:fs';
 import type { PdfkitOutput } from './pdfkit-internals.js';
@@ -73,12 +74,15 @@ export class FileSink {
 
   /** The characters of `text` as one byte each, their low byte. */
   writeLatin1(text: string): void {
-    if (this.used + text.length > CHUNK) this.flush();
-    if (text.length > CHUNK) {
-      writeAll(this.fd, Buffer.from(text, 'latin1'));
-      return;
-    }
-    this.used += this.buffer.write(text, this.used, 'latin1');
+    this.writeText(text, 'latin1', 1);
+  }
+
+  /**
+   * `text` in UTF-8, encoded into the buffer: a string of megabytes turned into bytes at once
+   * (as writeFileSync does) is a fresh buffer of its size, a page fault every 4 KB.
+   */
+  writeUtf8(text: string): void {
+    this.writeText(text, 'utf8', 3);
   }
 
   /** Write what is left and close the file (done once; `abort` closes without writing). */
@@ -93,6 +97,17 @@ export class FileSink {
     if (this.closed) return;
     this.closed = true;
     fs.closeSync(this.fd);
+  }
+
+  /** `text` in `encoding`, which takes at most `perUnit` bytes for each UTF-16 code unit. */
+  private writeText(text: string, encoding: 'latin1' | 'utf8', perUnit: number): void {
+    const most = perUnit * text.length;
+    if (this.used + most > CHUNK) this.flush();
+    if (most > CHUNK) {
+      writeAll(this.fd, Buffer.from(text, encoding));
+      return;
+    }
+    this.used += this.buffer.write(text, this.used, encoding);
   }
 
   private flush(): void {
