@@ -53,7 +53,7 @@ export function figureBlock(figure: Figure, template: Template, builder: FlowBui
   const caption = builder.compose([{ text: figure.caption, role: 'caption' }], builder.options(size, measure, 0, 'center'), figure.source);
   const creditText = figure.credit ? `（${figure.credit}\u3000${figure.creditRole}）` : undefined;
   const credit = creditText
-    ? builder.compose([{ text: creditText, role: 'caption' }], { ...builder.options(size, measure, 0, 'end'), trimLineStartOpen: false }, figure.source)[0]
+    ? builder.compose([{ text: creditText, role: 'caption' }], builder.options(size, measure, 0, 'end', false), figure.source)[0]
     : undefined;
   const gapSlots = template.figures.gap_lines;
   const captionSlots = caption.length + (credit ? 1 : 0);

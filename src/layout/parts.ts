@@ -9,7 +9,7 @@ import type { IndexEntry, IndexGroup } from '../book-index/subject-index.js';
 import type { Template } from '../template/template.js';
 import type { SetLine } from '../typeset/types.js';
 import { ColumnFiller } from './columns.js';
-import type { FlowBuilder, FlowItem, HeadingItem, LineItem } from './flow.js';
+import { lineItem, type FlowBuilder, type FlowItem, type HeadingItem, type LineItem } from './flow.js';
 import { FlowQueue } from './flow-queue.js';
 import { drawFrame, drawRunningHead, EM_BOX_ASCENT, emptyPage, PageGeometry, pageLine } from './page-draw.js';
 import type { Page, WrittenPage } from './types.js';
@@ -64,12 +64,10 @@ function tailedLine(builder: FlowBuilder, t: Template, text: string, role: 'head
   const tailWidth = Math.max(2, [...tail].length * 0.6);
   const measure = t.grid.chars_per_line - indent;
   const lines: SetLine[] = builder.compose([{ text, role }], builder.options(size, [measure - tailWidth - 1.5], 0), source);
-  const [tailLine] = builder.compose([{ text: tail, role: 'body' }], { ...builder.options(size, measure, 0, 'end'), trimLineStartOpen: false }, source);
+  const [tailLine] = builder.compose([{ text: tail, role: 'body' }], builder.options(size, measure, 0, 'end', false), source);
   const para = builder.nextPara();
-  return lines.map((line, index) => ({
-    kind: 'line', line, size, lineKind: 'body', indent: (indent + (index > 0 ? 1 : 0)) * size, para, index, count: lines.length,
-    ...(index === lines.length - 1 && tailLine ? { tail: tailLine } : {}), ...extra,
-  }));
+  return lines.map((line, index) => lineItem(line, size, 'body', (indent + (index > 0 ? 1 : 0)) * size, para, index, lines.length,
+    { ...extra, tail: index === lines.length - 1 ? tailLine : undefined }));
 }
 
 /** The contents: 类目 in 黑体, 分目 (and optionally 条目) indented, page numbers aligned right with dot leaders. */
@@ -121,8 +119,5 @@ function termLines(e: IndexEntry, depth: number, t: Template, builder: FlowBuild
   const lines = builder.compose([{ text, role: 'body' }], builder.options(size, [measure, measure - 1], 0), edition.source);
   const para = builder.nextPara();
   const link = e.locators[0]?.replace(/[abc]$/, '');
-  return lines.map((line, index) => ({
-    kind: 'line', line, size, lineKind: 'body', indent: (depth + (index > 0 ? 1 : 0)) * size, para, index, count: lines.length,
-    ...(link ? { link } : {}),
-  }));
+  return lines.map((line, index) => lineItem(line, size, 'body', (depth + (index > 0 ? 1 : 0)) * size, para, index, lines.length, { link }));
 }

@@ -57,16 +57,26 @@ class Tokens {
     this.offset[k] = offset;
   }
 
+  /** Token k's character; undefined for a gap or past the end. */
+  charAt(k: number): string | undefined {
+    return k >= this.length || (this.cls[k] === 'space' && this.gap.has(k)) ? undefined : this.ch[k];
+  }
+
   /** Token k as a character; undefined for a gap or past the end. */
   char(k: number): Char | undefined {
-    if (k >= this.length || (this.cls[k] === 'space' && this.gap.has(k))) return undefined;
-    return { ch: this.ch[k]!, cls: this.cls[k]!, role: this.role[k]!, offset: this.offset[k]! };
+    const ch = this.charAt(k);
+    return ch === undefined ? undefined : { ch, cls: this.cls[k]!, role: this.role[k]!, offset: this.offset[k]! };
   }
 }
 
-/** The gaps between most units: nothing, with or without a break (shared, never changed). */
-const BREAK: Gap = Object.freeze({ kind: 'none', space: 0, breakable: true });
-const NO_BREAK: Gap = Object.freeze({ kind: 'none', space: 0, breakable: false });
+/**
+ * The gaps between most units: nothing, with or without a break (shared, never changed). Not
+ * frozen, and every gap made with all four fields in this order: objects of one shape, which
+ * the breaker and finalize read at every unit, keep V8's optimised code for them to one
+ * shape (a frozen object, a field left out or an object spread is another).
+ */
+const BREAK: Gap = { kind: 'none', space: 0, breakable: true, typed: false };
+const NO_BREAK: Gap = { kind: 'none', space: 0, breakable: false, typed: false };
 
 /** Width of the 2 em dash and ellipsis units, and the dash rule's ink inset, in em. */
 const LONG_MARK = 2;
@@ -75,7 +85,8 @@ const DASH_INSET = 0.043;
 export function prepare(pieces: readonly Piece[], fonts: FontSet, options: ComposeOptions): Prepared {
   const tokens = collect(pieces);
   const prepared: Prepared = { units: [], gaps: [], offsets: [], missing: [], fallback: [] };
-  const han = new HanUnits(fonts, prepared);
+  const han = new SharedUnits(fonts, prepared, 'han', hanUnit);
+  const marks = new SharedUnits(fonts, prepared, `mark ${options.punctuation}`, (ch, cls, g) => markUnit(ch, cls, g, options));
   let pendingSpace: false | 'typed' | 'break' = false;
   let pendingGap: Gap | undefined;
   /** The gap after a run-in heading, aligned once the widths before it are final. */
@@ -104,7 +115,7 @@ export function prepare(pieces: readonly Piece[], fonts: FontSet, options: Compo
       // A gap stands among the characters as a space: looked up only there, not for every character.
       const gap = tokens.gap.get(i);
       if (gap) {
-        pendingGap = { kind: 'fixed', space: gap.gap, breakable: true };
+        pendingGap = { kind: 'fixed', space: gap.gap, breakable: true, typed: false };
         if (gap.alignToEm) aligned = { before: prepared.units.length, gap: pendingGap };
         continue;
       }
@@ -117,24 +128,24 @@ export function prepare(pieces: readonly Piece[], fonts: FontSet, options: Compo
     if (tokens.code[i] === 0x3000 && prepared.units.length === 0) continue;
     if (cls === 'han') {
       const offset = tokens.offset[i]!;
-      pushUnit(han.unit(tokens.code[i]!, ch, tokens.role[i]!, offset), offset);
+      pushUnit(han.unit(tokens.code[i]!, ch, cls, tokens.role[i]!, offset), offset);
       continue;
     }
-    const c = tokens.char(i)!;
-    const next = tokens.char(i + 1);
-    if (cls === 'western' || (isJoiningConnector(c) && isDigitChar(lastChar(prepared)) && isDigitChar(next))) {
+    // Characters as objects (Char) only where a run of them makes one unit: most are single marks.
+    const next = tokens.charAt(i + 1);
+    if (cls === 'western' || (isJoiningConnector(ch) && isDigitChar(lastChar(prepared)) && next !== undefined && isDigit(next))) {
       // A Western word or number, including a connector between digits (25—26, 14～35).
       let j = i;
       const chars: Char[] = [];
-      for (let cj = c as Char | undefined; cj; cj = tokens.char(j)) {
-        const joins = isJoiningConnector(cj) && isDigitChar(chars[chars.length - 1]) && isDigitChar(tokens.char(j + 1));
+      for (let cj = tokens.char(i); cj; cj = tokens.char(j)) {
+        const joins = isJoiningConnector(cj.ch) && isDigitChar(chars[chars.length - 1]) && isDigitChar(tokens.char(j + 1));
         if (cj.cls !== 'western' && !joins) break;
         chars.push(cj);
         j++;
       }
       if (chars.length > 0) {
         // A connector that starts the run joins the number before it (chars[0] is c).
-        if (isJoiningConnector(c) && prepared.units.length > 0 && mergeIntoPrevious(prepared, chars, fonts)) {
+        if (isJoiningConnector(ch) && prepared.units.length > 0 && mergeIntoPrevious(prepared, chars, fonts)) {
           const merged = prepared.units.length - 1;
           if (words[words.length - 1] !== merged) words.push(merged);
         } else {
@@ -146,12 +157,13 @@ export function prepare(pieces: readonly Piece[], fonts: FontSet, options: Compo
       }
       // No run: a connector after a space (25 —26) is set on its own, below.
     }
-    if ((cls === 'dash' && ch === '\u2014' && next?.ch === '\u2014') || (cls === 'ellipsis' && next?.cls === 'ellipsis')) {
-      pushUnit(longMarkUnit([c, next!], fonts, prepared), c.offset);
+    const offset = tokens.offset[i]!;
+    if ((cls === 'dash' && ch === '\u2014' && next === '\u2014') || (cls === 'ellipsis' && next !== undefined && tokens.cls[i + 1] === 'ellipsis')) {
+      pushUnit(longMarkUnit([tokens.char(i)!, tokens.char(i + 1)!], fonts, prepared), offset);
       i++;
       continue;
     }
-    pushUnit(singleUnit(c, fonts, prepared, options), c.offset);
+    pushUnit(marks.unit(tokens.code[i]!, ch, cls, tokens.role[i]!, offset), offset);
   }
   compressAdjacent(prepared, options);
   if (aligned) aligned.gap.space = alignedGap(prepared.units.slice(0, aligned.before), aligned.gap.space, options);
@@ -197,8 +209,8 @@ function isDigitChar(c: Char | undefined): boolean {
 }
 
 /** A single —, ～ or – between two digits binds them into one number (25—26日, 14～35周岁). */
-function isJoiningConnector(c: Char): boolean {
-  return c.ch === '\u2014' || c.ch === '～' || c.ch === '\u2013' || c.ch === '-';
+function isJoiningConnector(ch: string): boolean {
+  return ch === '\u2014' || ch === '～' || ch === '\u2013' || ch === '-';
 }
 
 /** `25—26`: the connector and what follows join the number before it. */
@@ -206,7 +218,7 @@ function mergeIntoPrevious(prepared: Prepared, chars: Char[], fonts: FontSet): b
   const prev = prepared.units[prepared.units.length - 1];
   if (!prev || !prev.western) return false;
   const extra = westernUnit(chars, fonts, prepared);
-  for (const g of extra.glyphs) prev.glyphs.push({ ...g, x: g.x + prev.width });
+  for (const g of extra.glyphs) prev.glyphs.push(copyGlyph(g, g.x + prev.width));
   prev.width += extra.width;
   prev.text += extra.text;
   prev.last = extra.last;
@@ -230,41 +242,49 @@ function baseUnit(text: string, cls: CharClass, width: number, glyphs: UnitGlyph
   };
 }
 
+/** A unit made from its character's glyph (once for every character, role and font set that keeps it). */
+type MakeUnit = (ch: string, cls: CharClass, g: { face: FontFace; id: number; advance: number }) => Unit;
+
 /**
- * The unit of a Han character: one object for every occurrence of that character in that role
- * with that font set (a Han unit is never changed: its glyph stands at 0, with no blank to
- * compress; only Western units are merged or split, and marks compressed). A book has a few
- * thousand distinct characters and a million occurrences.
+ * Units shared by every occurrence of their character in one role with one font set: those of
+ * Han characters, which are never changed (the glyph stands at 0, with no blank to compress),
+ * and those of single marks, which only compressAdjacent changes, on a copy (ownUnit). A book
+ * has a few thousand distinct characters and a million occurrences, a tenth of them marks.
+ * `kind` names what the units are made by (`make`) and anything else they depend on.
  */
-class HanUnits {
-  private static readonly bySet = new WeakMap<FontSet, Map<FontRole, UnitsByCode>>();
-  private readonly byRole: Map<FontRole, UnitsByCode>;
+class SharedUnits {
+  private static readonly bySet = new WeakMap<FontSet, Map<string, UnitsByCode>>();
+  private readonly byKind: Map<string, UnitsByCode>;
   /** The last role asked for, its face and its units (roles change a few times a paragraph). */
   private role: FontRole | undefined;
   private face: FontFace | undefined;
   private units: UnitsByCode | undefined;
 
-  constructor(private readonly fonts: FontSet, private readonly prepared: Prepared) {
-    let byRole = HanUnits.bySet.get(fonts);
-    if (!byRole) HanUnits.bySet.set(fonts, (byRole = new Map()));
-    this.byRole = byRole;
+  constructor(private readonly fonts: FontSet, private readonly prepared: Prepared, private readonly kind: string, private readonly make: MakeUnit) {
+    let byKind = SharedUnits.bySet.get(fonts);
+    if (!byKind) SharedUnits.bySet.set(fonts, (byKind = new Map()));
+    this.byKind = byKind;
   }
 
-  /** The unit of `ch`, whose code point is `cp`. */
-  unit(cp: number, ch: string, role: FontRole, offset: number): Unit {
+  /** The unit of `ch`, whose code point is `cp` and class `cls`. */
+  unit(cp: number, ch: string, cls: CharClass, role: FontRole, offset: number): Unit {
     if (role !== this.role || this.units === undefined) {
       this.role = role;
       this.face = this.fonts.face(role);
-      let units = this.byRole.get(role);
-      if (!units) this.byRole.set(role, (units = new UnitsByCode()));
+      const key = `${this.kind} ${role}`;
+      let units = this.byKind.get(key);
+      if (!units) this.byKind.set(key, (units = new UnitsByCode()));
       this.units = units;
     }
     let unit = this.units.get(cp);
     if (!unit) {
       const g = glyphFor(ch, role, offset, this.fonts, this.prepared);
-      unit = baseUnit(ch, 'han', g.advance, [{ face: g.face, id: g.id, text: ch, x: 0, invisible: false }]);
+      unit = this.make(ch, cls, g);
       // A character no face has is reported at each occurrence (glyphFor), so its unit is not kept.
-      if (g.id !== 0) this.units.set(cp, unit, g.face !== this.face);
+      if (g.id !== 0) {
+        this.units.set(cp, unit, g.face !== this.face);
+        SHARED.add(unit);
+      }
       return unit;
     }
     // Set from a fallback face: reported at each occurrence, as glyphFor does.
@@ -273,8 +293,34 @@ class HanUnits {
   }
 }
 
+/** Units that SharedUnits hands out to more than one place: never changed, but copied first (ownUnit). */
+const SHARED = new WeakSet<Unit>();
+
+/** A unit that may be changed: `u` itself, or a copy of it and its glyphs where it is shared. */
+function ownUnit(u: Unit): Unit {
+  return SHARED.has(u) ? copyUnit(u, u.glyphs.map((g) => copyGlyph(g, g.x))) : u;
+}
+
 /**
- * A role's Han units by code point: those of the BMP in blocks of 256 code points, each made
+ * Copies made field by field in the order baseUnit and the glyphs' literals set them, not
+ * spread (`{ ...u }`): a spread object has a shape of its own, and units and glyphs are read
+ * at every character by code V8 optimises for the shapes it has seen.
+ */
+function copyUnit(u: Unit, glyphs: UnitGlyph[]): Unit {
+  return {
+    text: u.text, first: u.first, last: u.last, width: u.width, blankLeft: u.blankLeft, blankRight: u.blankRight,
+    stopMark: u.stopMark, western: u.western, rigid: u.rigid, glyphs, rule: u.rule,
+  };
+}
+
+function copyGlyph(g: UnitGlyph, x: number): UnitGlyph {
+  return { face: g.face, id: g.id, text: g.text, x, invisible: g.invisible };
+}
+
+const hanUnit: MakeUnit = (ch, _cls, g) => baseUnit(ch, 'han', g.advance, [{ face: g.face, id: g.id, text: ch, x: 0, invisible: false }]);
+
+/**
+ * A role's shared units by code point: those of the BMP in blocks of 256 code points, each made
  * when a character of it first comes (looked up faster than in a map, once for every character
  * of the book; one array for the whole BMP took 2–5 ms to make, a proof's worth), the rest in a
  * map; and which of them were set from a fallback face, by code point too (reading the unit's
@@ -341,47 +387,48 @@ function longMarkUnit(pair: Char[], fonts: FontSet, prepared: Prepared): Unit {
   return u;
 }
 
-function singleUnit(c: Char, fonts: FontSet, prepared: Prepared, options: ComposeOptions): Unit {
-  const g = glyphFor(c.ch, c.role, c.offset, fonts, prepared);
-  const glyph: UnitGlyph = { face: g.face, id: g.id, text: c.ch, x: 0, invisible: false };
-  if (c.cls === 'interpunct' || c.cls === 'solidus') {
+/** The unit of a single mark (or any character not set otherwise) whose glyph is `g`. */
+function markUnit(ch: string, cls: CharClass, g: { face: FontFace; id: number; advance: number }, options: ComposeOptions): Unit {
+  const glyph: UnitGlyph = { face: g.face, id: g.id, text: ch, x: 0, invisible: false };
+  if (cls === 'interpunct' || cls === 'solidus') {
     // GB: interpunct and solidus are ½ em, centred, never compressed; no space is added
     // beside a solidus (clreq expansion exceptions), but may be beside an interpunct.
     glyph.x = (0.5 - g.advance) / 2;
-    const u = baseUnit(c.ch, c.cls, 0.5, [glyph]);
-    u.rigid = c.cls === 'solidus';
+    const u = baseUnit(ch, cls, 0.5, [glyph]);
+    u.rigid = cls === 'solidus';
     return u;
   }
-  if (c.cls === 'dash' && c.ch === '\u2E3A') {
-    const u = baseUnit(c.ch, c.cls, LONG_MARK, [{ ...glyph, invisible: true }]);
+  if (cls === 'dash' && ch === '\u2E3A') {
+    glyph.invisible = true;
+    const u = baseUnit(ch, cls, LONG_MARK, [glyph]);
     u.rule = { from: DASH_INSET, to: LONG_MARK - DASH_INSET };
     return u;
   }
-  if (c.cls === 'connector' || c.cls === 'dash') {
+  if (cls === 'connector' || cls === 'dash') {
     // A single dash is a connector (一字线): 1 em, centred, never at line start.
     glyph.x = (1 - g.advance) / 2;
-    const u = baseUnit(c.ch, c.cls, 1, [glyph]);
+    const u = baseUnit(ch, cls, 1, [glyph]);
     u.first = u.last = 'connector';
     u.rigid = true;
     return u;
   }
-  const side = blankSide(c.cls);
+  const side = blankSide(cls);
   if (side === 'right' && g.advance < 0.99) {
     // ‼ ⁇ are narrower in the font: set them in a full em, the rest a compressible blank.
-    const u = baseUnit(c.ch, c.cls, 1, [glyph]);
+    const u = baseUnit(ch, cls, 1, [glyph]);
     u.blankRight = Math.min(0.5, 1 - g.advance);
-    u.stopMark = c.cls === 'stop';
+    u.stopMark = cls === 'stop';
     return u;
   }
-  const u = baseUnit(c.ch, c.cls, g.advance, [glyph]);
+  const u = baseUnit(ch, cls, g.advance, [glyph]);
   if (side !== 'none' && g.advance >= 0.99) {
-    const halfByStyle = options.punctuation === 'banjiao' || (options.punctuation === 'kaiming' && c.cls !== 'stop');
+    const halfByStyle = options.punctuation === 'banjiao' || (options.punctuation === 'kaiming' && cls !== 'stop');
     if (halfByStyle) {
       u.width = g.advance / 2;
       if (side === 'left') glyph.x = -g.advance / 2;
     } else if (side === 'left') u.blankLeft = g.advance / 2;
     else u.blankRight = g.advance / 2;
-    u.stopMark = c.cls === 'stop';
+    u.stopMark = cls === 'stop';
   }
   return u;
 }
@@ -398,7 +445,7 @@ function gapBetween(prev: Unit, next: Unit, space: false | 'typed' | 'break', fo
   if (hanWestern && options.autospace > 0) return { kind: 'autospace', space: options.autospace, breakable, typed: space === 'typed' };
   if (space && prev.western && next.western) {
     const space = fonts.face('body').glyph(0x20).advance;
-    return { kind: 'word', space, breakable: true };
+    return { kind: 'word', space, breakable: true, typed: false };
   }
   return breakable ? BREAK : NO_BREAK;
 }
@@ -425,12 +472,14 @@ function compressAdjacent(p: Prepared, options: ComposeOptions): void {
     if (p.gaps[k]!.kind !== 'none') continue;
     const bIsMark = b.blankLeft > 0 || b.blankRight > 0;
     if (a.blankRight > 0 && bIsMark) {
-      a.width -= a.blankRight;
-      a.blankRight = 0;
+      const own = (p.units[k - 1] = ownUnit(a));
+      own.width -= own.blankRight;
+      own.blankRight = 0;
     } else if (a.first === 'open' && b.blankLeft > 0) {
-      b.width -= b.blankLeft;
-      for (const g of b.glyphs) g.x -= b.blankLeft;
-      b.blankLeft = 0;
+      const own = (p.units[k] = ownUnit(b));
+      own.width -= own.blankLeft;
+      for (const g of own.glyphs) g.x -= own.blankLeft;
+      own.blankLeft = 0;
     }
   }
 }
@@ -453,7 +502,11 @@ function splitOverlongWords(p: Prepared, options: ComposeOptions, words: readonl
     if (u.glyphs.length < 2 || clusterWidth(p, k) <= narrowest) continue;
     const parts: Unit[] = u.glyphs.map((g, n) => {
       const nextX = u.glyphs[n + 1]?.x ?? u.width;
-      return { ...u, text: g.text, width: nextX - g.x, glyphs: [{ ...g, x: 0 }], rule: undefined };
+      const part = copyUnit(u, [copyGlyph(g, 0)]);
+      part.text = g.text;
+      part.width = nextX - g.x;
+      part.rule = undefined;
+      return part;
     });
     const gaps: Gap[] = parts.slice(1).map(() => BREAK);
     p.units.splice(k, 1, ...parts);

@@ -76,11 +76,11 @@ export interface Gap {
   space: number;
   breakable: boolean;
   /** The author typed a space here (kept in the line's text, AS-5). */
-  typed?: boolean;
+  typed: boolean;
 }
 
 export interface Prepared {
-  /** The units; one Han character's units may be one shared object (units are never changed once prepared). */
+  /** The units; a Han character's or a mark's units may be one shared object (units are never changed once prepared). */
   units: Unit[];
   /** gaps[k] lies before units[k]; gaps[0] is unused. */
   gaps: Gap[];
