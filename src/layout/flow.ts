@@ -25,34 +25,29 @@ export interface LineItem {
   index: number;
   count: number;
   /** Set for the lines of a 资料 box (its frame is drawn around them). */
-  box?: number;
+  box: number | undefined;
   /** Extra text right-aligned on the same line (a byline sharing the last line). */
-  tail?: SetLine;
+  tail: SetLine | undefined;
   /** Body lines can be set again to another measure (beside an inset figure); others cannot. */
-  spec?: ParagraphSpec;
+  spec: ParagraphSpec | undefined;
   /** Keep this line in the same column as the next one (the 资料 label). */
-  keepWithNext?: boolean;
+  keepWithNext: boolean;
   /** Dot leaders between the text and the right-aligned tail (contents). */
-  leader?: boolean;
+  leader: boolean;
   /** The page (its label) this line links to (contents and index). */
-  link?: string;
+  link: string | undefined;
 }
 
-/** LineItem's fields beyond those every line has. */
-type LineExtras = Pick<LineItem, 'box' | 'tail' | 'spec' | 'keepWithNext' | 'leader' | 'link'>;
-
 /**
- * A line's item, every field set and in one order: the column filler and the page drawing read
- * each line's item in code that V8 optimises for the shapes of objects it has seen, and a field
- * set on some items only, or an item spread from another (`{ ...item, line }`), is a shape of
- * its own (N=40 0.95 × the time once the composer's objects each had one shape).
+ * A line's item, every field set and in one order (the rarer ones are set on it afterwards):
+ * the column filler and the page drawing read each line's item in code that V8 optimises for
+ * the shapes of objects it has seen, and a field set on some items only, or an item spread
+ * from another (`{ ...item, line }`), is a shape of its own (N=40 0.95 × the time once the
+ * composer's objects each had one shape).
  */
 export function lineItem(line: SetLine, size: number, lineKind: LineKind, indent: number, para: number, index: number, count: number,
-  extras: LineExtras = {}): LineItem {
-  return {
-    kind: 'line', line, size, lineKind, indent, para, index, count,
-    box: extras.box, tail: extras.tail, spec: extras.spec, keepWithNext: extras.keepWithNext ?? false, leader: extras.leader ?? false, link: extras.link,
-  };
+  box?: number, spec?: ParagraphSpec): LineItem {
+  return { kind: 'line', line, size, lineKind, indent, para, index, count, box, tail: undefined, spec, keepWithNext: false, leader: false, link: undefined };
 }
 
 /** What a paragraph was composed from, to compose it again from one of its lines on. */
@@ -220,7 +215,7 @@ export class FlowBuilder {
 
   private lineItems(lines: SetLine[], size: number, lineKind: LineKind, indent: number, box?: number, spec?: ParagraphSpec): LineItem[] {
     const para = this.nextPara();
-    return lines.map((line, index) => lineItem(line, size, lineKind, indent, para, index, lines.length, { box, spec }));
+    return lines.map((line, index) => lineItem(line, size, lineKind, indent, para, index, lines.length, box, spec));
   }
 
   /**
@@ -234,7 +229,13 @@ export class FlowBuilder {
     const options = this.options(o.size, measures, item.index === 0 ? o.indent : 0, o.lastLine, o.trimLineStartOpen);
     const lines = this.compose(pieces, options, spec.source);
     const count = item.index + lines.length;
-    const items = lines.map((line, k) => lineItem(line, item.size, item.lineKind, item.indent, item.para, item.index + k, count, { ...item, tail: undefined }));
+    const items = lines.map((line, k) => {
+      const next = lineItem(line, item.size, item.lineKind, item.indent, item.para, item.index + k, count, item.box, item.spec);
+      next.keepWithNext = item.keepWithNext;
+      next.leader = item.leader;
+      next.link = item.link;
+      return next;
+    });
     if (tail) this.attachByline(items, tail);
     return items;
   }

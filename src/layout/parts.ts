@@ -59,15 +59,21 @@ export function layoutPart(items: FlowItem[], template: Template, builder: FlowB
 
 /** One line of text with a right-aligned tail (page numbers), optionally with dot leaders and a link. */
 function tailedLine(builder: FlowBuilder, t: Template, text: string, role: 'heading' | 'body', tail: string, indent: number,
-  source: SourceRef, extra: Partial<LineItem>): LineItem[] {
+  source: SourceRef, extra: { leader: boolean; link: string; keepWithNext?: boolean }): LineItem[] {
   const size = t.grid.body_size;
   const tailWidth = Math.max(2, [...tail].length * 0.6);
   const measure = t.grid.chars_per_line - indent;
   const lines: SetLine[] = builder.compose([{ text, role }], builder.options(size, [measure - tailWidth - 1.5], 0), source);
   const [tailLine] = builder.compose([{ text: tail, role: 'body' }], builder.options(size, measure, 0, 'end', false), source);
   const para = builder.nextPara();
-  return lines.map((line, index) => lineItem(line, size, 'body', (indent + (index > 0 ? 1 : 0)) * size, para, index, lines.length,
-    { ...extra, tail: index === lines.length - 1 ? tailLine : undefined }));
+  return lines.map((line, index) => {
+    const item = lineItem(line, size, 'body', (indent + (index > 0 ? 1 : 0)) * size, para, index, lines.length);
+    if (index === lines.length - 1) item.tail = tailLine;
+    item.leader = extra.leader;
+    item.link = extra.link;
+    item.keepWithNext = extra.keepWithNext === true;
+    return item;
+  });
 }
 
 /** The contents: 类目 in 黑体, 分目 (and optionally 条目) indented, page numbers aligned right with dot leaders. */
@@ -119,5 +125,9 @@ function termLines(e: IndexEntry, depth: number, t: Template, builder: FlowBuild
   const lines = builder.compose([{ text, role: 'body' }], builder.options(size, [measure, measure - 1], 0), edition.source);
   const para = builder.nextPara();
   const link = e.locators[0]?.replace(/[abc]$/, '');
-  return lines.map((line, index) => lineItem(line, size, 'body', (depth + (index > 0 ? 1 : 0)) * size, para, index, lines.length, { link }));
+  return lines.map((line, index) => {
+    const item = lineItem(line, size, 'body', (depth + (index > 0 ? 1 : 0)) * size, para, index, lines.length);
+    item.link = link;
+    return item;
+  });
 }

@@ -40,7 +40,7 @@ export class GlyphWriter {
       (this.doc as unknown as PdfkitInternals).registerFont(face.name, embeddable(face));
       this.doc.font(face.name);
       const font = (this.doc as unknown as PdfkitInternals)._font;
-      embedded = { font, subsetIds: new Uint16Array(0x10000), selected: Buffer.from(` Tm\n/${font.id} `, 'latin1') };
+      embedded = { font, subsetIds: new Uint16Array(0x10000), selected: Buffer.from(` Tm\n/${font.id} `, 'latin1'), page: undefined };
       this.fonts.set(face, embedded);
     }
     return embedded;
@@ -90,9 +90,15 @@ export class GlyphWriter {
   }
 
   private sliceOps(run: GlyphRun, from: number, to: number, out: ContentBytes): void {
-    const { font, subsetIds, selected } = this.embedded(run.face);
+    const embedded = this.embedded(run.face);
+    const { font, subsetIds, selected } = embedded;
     const page = (this.doc as unknown as PdfkitInternals).page;
-    if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+    // Looked up once a page: each page's font dictionary gets its names (F1, F2 …) in its own
+    // order, an object shape of its own, and a lookup in every run was one of many shapes.
+    if (embedded.page !== page) {
+      embedded.page = page;
+      if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+    }
     const toTJ = 1000 / run.size;
     const { ids, xs, codePoints } = run.glyphs;
     const x0 = run.x + xs[from]! * run.size;
@@ -139,6 +145,8 @@ interface Embedded {
   subsetIds: Uint16Array;
   /** ` Tm\n/F1 `: the end of a run's text matrix, then the font's name before its size. */
   selected: Buffer;
+  /** The last page a run of this face was written on (its font dictionary names the face). */
+  page: object | undefined;
 }
 
 /**

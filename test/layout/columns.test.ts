@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ColumnFiller, type SlotPlacement } from '../../src/layout/columns.js';
 import type { FigureBlock } from '../../src/layout/figure.js';
 import { FlowQueue } from '../../src/layout/flow-queue.js';
-import type { FlowItem, HeadingItem, LineItem } from '../../src/layout/flow.js';
+import { lineItem, type FlowItem, type HeadingItem, type LineItem } from '../../src/layout/flow.js';
 import { loadTemplate, type Template } from '../../src/template/template.js';
 import { LineGlyphsBuilder } from '../../src/typeset/line-glyphs.js';
 import type { SetLine } from '../../src/typeset/types.js';
@@ -18,7 +18,7 @@ const line = (text: string): SetLine => ({ glyphs: new LineGlyphsBuilder(0).glyp
 let para = 0;
 function paragraph(n: number, kind: LineItem['lineKind'] = 'body'): LineItem[] {
   const id = ++para;
-  return Array.from({ length: n }, (_, index) => ({ kind: 'line', line: line(`p${id}.${index}`), size: 9, lineKind: kind, indent: 0, para: id, index, count: n }));
+  return Array.from({ length: n }, (_, index) => lineItem(line(`p${id}.${index}`), 9, kind, 0, id, index, n));
 }
 const heading = (title: string): HeadingItem => ({ kind: 'heading', lines: [line(title)], size: 13, slots: 3, rule: false, para: ++para });
 const noReflow = () => { throw new Error('no reflow expected'); };
