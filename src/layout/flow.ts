@@ -100,12 +100,13 @@ export class FlowBuilder {
    * Options for body-like text at `size`, `measure` em to the line. Every ComposeOptions is
    * made here, never spread from another (`{ ...options, measure }`): an object spread has a
    * shape of its own, and each new shape that reached the composer's optimised code undid it.
+   * Measures per line are kept as a Float64Array, one shape whether they are whole or not.
    */
   options(size: number, measure: number | readonly number[], indent: number, lastLine: ComposeOptions['lastLine'] = 'start',
     trimLineStartOpen = this.template.text.trim_line_start_open): ComposeOptions {
     const t = this.template.text;
     return {
-      size, measure, indent, lastLine,
+      size, measure: typeof measure === 'number' ? measure : Float64Array.from(measure), indent, lastLine,
       punctuation: t.punctuation,
       lineBreak: t.line_break,
       pushIn: t.kinsoku === 'push-in-first',

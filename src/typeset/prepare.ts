@@ -298,13 +298,18 @@ const SHARED = new WeakSet<Unit>();
 
 /** A unit that may be changed: `u` itself, or a copy of it and its glyphs where it is shared. */
 function ownUnit(u: Unit): Unit {
-  return SHARED.has(u) ? copyUnit(u, u.glyphs.map((g) => copyGlyph(g, g.x))) : u;
+  if (!SHARED.has(u)) return u;
+  const glyphs: UnitGlyph[] = [];
+  for (const g of u.glyphs) glyphs.push(copyGlyph(g, g.x));
+  return copyUnit(u, glyphs);
 }
 
 /**
  * Copies made field by field in the order baseUnit and the glyphs' literals set them, not
  * spread (`{ ...u }`): a spread object has a shape of its own, and units and glyphs are read
- * at every character by code V8 optimises for the shapes it has seen.
+ * at every character by code V8 optimises for the shapes it has seen. For the same reason a
+ * unit's glyphs are an array literal or pushed to one, never made by map() (a holey array,
+ * another shape).
  */
 function copyUnit(u: Unit, glyphs: UnitGlyph[]): Unit {
   return {
@@ -328,7 +333,9 @@ const hanUnit: MakeUnit = (ch, _cls, g) => baseUnit(ch, 'han', g.advance, [{ fac
  * prepare).
  */
 class UnitsByCode {
-  private readonly blocks = new Array<(Unit | undefined)[] | undefined>(0x100);
+  // Filled with undefined as they are made: a new array's elements are small integers until an
+  // object is stored, another shape for the code that reads every block.
+  private readonly blocks = new Array<(Unit | undefined)[] | undefined>(0x100).fill(undefined);
   /** Made when a first character is set from a fallback face: most books have none (64 KB of fresh memory for each role). */
   private bmpFallback: Uint8Array | undefined;
   private readonly astral = new Map<number, Unit>();
@@ -346,7 +353,7 @@ class UnitsByCode {
 
   set(cp: number, unit: Unit, fromFallback: boolean): void {
     if (cp < 0x10000) {
-      const block = (this.blocks[cp >> 8] ??= new Array<Unit | undefined>(0x100));
+      const block = (this.blocks[cp >> 8] ??= new Array<Unit | undefined>(0x100).fill(undefined));
       block[cp & 0xff] = unit;
       if (fromFallback) (this.bmpFallback ??= new Uint8Array(0x10000))[cp] = 1;
     } else {
@@ -367,7 +374,9 @@ function westernUnit(chars: Char[], fonts: FontSet, prepared: Prepared): Unit {
     x += box;
   }
   const u = baseUnit(chars[0]!.ch, chars[0]!.cls, x, glyphs);
-  u.text = chars.map((c) => c.ch).join('');
+  let text = '';
+  for (const c of chars) text += c.ch;
+  u.text = text;
   u.first = 'western';
   u.last = 'western';
   u.western = true;
@@ -375,14 +384,15 @@ function westernUnit(chars: Char[], fonts: FontSet, prepared: Prepared): Unit {
 }
 
 function longMarkUnit(pair: Char[], fonts: FontSet, prepared: Prepared): Unit {
-  const glyphs = pair.map((c, k) => {
+  const glyphs: UnitGlyph[] = [];
+  pair.forEach((c, k) => {
     const g = glyphFor(c.ch, c.role, c.offset, fonts, prepared);
     const isDash = c.cls === 'dash';
     // The dash glyph is 0.89 em wide: draw one continuous rule and keep the glyphs invisible for the text layer.
-    return { face: g.face, id: g.id, text: c.ch, x: k * (LONG_MARK / 2) + (isDash ? 0 : (1 - g.advance) / 2), invisible: isDash };
+    glyphs.push({ face: g.face, id: g.id, text: c.ch, x: k * (LONG_MARK / 2) + (isDash ? 0 : (1 - g.advance) / 2), invisible: isDash });
   });
   const u = baseUnit(pair[0]!.ch, pair[0]!.cls, LONG_MARK, glyphs);
-  u.text = pair.map((c) => c.ch).join('');
+  u.text = pair[0]!.ch + pair[1]!.ch;
   if (pair[0]!.cls === 'dash') u.rule = { from: DASH_INSET, to: LONG_MARK - DASH_INSET };
   return u;
 }
@@ -493,7 +503,8 @@ function splitOverlongWords(p: Prepared, options: ComposeOptions, words: readonl
   // Only these units are read: reading every unit of the paragraph was a tenth of prepare.
   if (words.length === 0) return;
   const measures = typeof options.measure === 'number' ? [options.measure] : options.measure;
-  const narrowest = Math.min(measures[0]! - options.indent, ...measures);
+  let narrowest = measures[0]! - options.indent;
+  for (let k = 0; k < measures.length; k++) narrowest = Math.min(narrowest, measures[k]!);
   /** How far the units after the words split so far have moved. */
   let moved = 0;
   for (const word of words) {

@@ -12,7 +12,7 @@ export interface ComposeOptions {
   /** Font size in pt. */
   size: number;
   /** Measure in em: one value, or one per line (the last repeats), for text running around a figure. */
-  measure: number | readonly number[];
+  measure: number | ArrayLike<number>;
   /** Indent of the first line, in em. */
   indent: number;
   punctuation: PunctuationStyle;
