@@ -86,6 +86,17 @@ export class Tagger {
     element.add(structureContent(page.dictionary, mcid));
   }
 
+  /**
+   * End the structure elements of the lines written so far: pdfkit then writes each into the
+   * file and lets go of its marked-content references, which would otherwise live to the end
+   * of the build, one for every line of the book. Called once the pages of a 类目 (or the front
+   * matter, or the index) are written: no paragraph runs on from them into later pages.
+   */
+  endElements(): void {
+    for (const element of this.elements.values()) element.end();
+    this.elements.clear();
+  }
+
   /** Draw an image as a Figure whose alternative text is its caption. */
   image(caption: string, draw: () => void): void {
     const figure = this.doc.struct('Figure', { alt: caption });

@@ -112,6 +112,7 @@ export class PdfWriter {
   write(pages: Iterable<Page>): WrittenPage[] {
     const written: WrittenPage[] = [];
     for (const page of pages) written.push(this.writePage(page));
+    this.tags.endElements();
     return written;
   }
 
