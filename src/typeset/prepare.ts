@@ -144,7 +144,7 @@ export function prepare(pieces: readonly Piece[], fonts: FontSet, options: Compo
         j++;
       }
       if (chars.length > 0) {
-        // A connector that starts the run joins the number before it (chars[0] is c).
+        // A connector that starts the run joins the number before it (chars[0] is the connector).
         if (isJoiningConnector(ch) && prepared.units.length > 0 && mergeIntoPrevious(prepared, chars, fonts)) {
           const merged = prepared.units.length - 1;
           if (words[words.length - 1] !== merged) words.push(merged);
