@@ -11,7 +11,6 @@
  *
  * Columns count code points, from 1, as editors show them.
  */
-import fs from 'node:fs';
 import { readText } from '../content/load-edition.js';
 
 export interface Position {
@@ -153,9 +152,9 @@ export class SourceTexts {
   }
 }
 
+/** The file's text, or undefined when it cannot be read (gone since it was loaded, or a folder: EISDIR). */
 function read(file: string): SourceFile | undefined {
   try {
-    if (!fs.statSync(file).isFile()) return undefined;
     return new SourceFile(file, readText(file));
   } catch {
     return undefined;
