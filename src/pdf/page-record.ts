@@ -59,7 +59,8 @@ export function writePageRecord(pdfFile: string, edition: Edition, pages: readon
   const relative = (file: string) => path.relative(edition.root, file);
   const moved = movedStarts(starts(pages), relative);
   // JSON.stringify of the whole PageRecord, written a page at a time: the whole book's text
-  // as one string, then as one buffer, took a quarter of what writing the PDF's pages takes.
+  // as one string, then as one fresh buffer of UTF-8 (3.4 MB at N=40, a page fault every 4 KB),
+  // made writing the record 65 ms of the N=40 profile, 46 ms this way.
   writeWhole(recordFile(pdfFile), (out) => {
     out.writeUtf8(`{"edition":${JSON.stringify(edition.id)},"pages":[`);
     pages.forEach((p, k) => out.writeUtf8((k === 0 ? '' : ',') + JSON.stringify(pageLines(p))));
