@@ -39,14 +39,33 @@ export interface TextSite {
   chars: readonly string[];
   /** The font role the characters are set in, run by run: each up to (not including) character `end`. */
   roles: readonly RoleRun[];
+  section: Section | undefined;
+  entry: Entry | undefined;
+  figure: Figure | undefined;
+  paragraph: Paragraph | undefined;
+  /** The paragraphs of the body, box or list this paragraph is in, in order (a quotation may run over several). */
+  group: readonly Paragraph[] | undefined;
+  /** File, line and column of character `index`. */
+  locate(index: number): Position;
+}
+
+/** What a text belongs to, as far as it belongs to anything. */
+interface Owner {
   section?: Section;
   entry?: Entry;
   figure?: Figure;
-  paragraph?: Paragraph;
-  /** The paragraphs of the body, box or list this paragraph is in, in order (a quotation may run over several). */
-  group?: readonly Paragraph[];
-  /** File, line and column of character `index`. */
-  locate(index: number): Position;
+}
+
+/**
+ * A site with every field set, in one order: the rules read each site's fields, and sites of
+ * one shape keep V8's code for them to one shape (an owner spread into each gave a shape for
+ * every kind of owner).
+ */
+function textSite(
+  kind: SiteKind, chars: readonly string[], roles: readonly RoleRun[], owner: Owner, locate: TextSite['locate'],
+  paragraph?: Paragraph, group?: readonly Paragraph[],
+): TextSite {
+  return { kind, chars, roles, section: owner.section, entry: owner.entry, figure: owner.figure, paragraph, group, locate };
 }
 
 /** Roles of the Markdown styles, as src/layout/flow.ts sets them (the 资料 box sets body text in 'box'). */
@@ -70,15 +89,15 @@ export function* editionSites(edition: Edition, sources: SourceTexts = new Sourc
     sites = [];
     return done;
   };
-  const value = (kind: SiteKind, text: string, role: FontRole, ref: SourceRef, key: string, owner: Partial<TextSite> = {}) => {
+  const value = (kind: SiteKind, text: string, role: FontRole, ref: SourceRef, key: string, owner: Owner = {}) => {
     const chars: string[] = [];
     pushCharacters(chars, text);
-    sites.push({ kind, chars, roles: [{ role, end: chars.length }], ...owner, locate: locator(sources, ref, chars, key) });
+    sites.push(textSite(kind, chars, [{ role, end: chars.length }], owner, locator(sources, ref, chars, key)));
   };
-  const paragraphs = (group: Paragraph[], inBox: boolean, owner: Partial<TextSite>) => {
+  const paragraphs = (group: Paragraph[], inBox: boolean, owner: Owner) => {
     for (const p of group) sites.push(paragraphSite(p, inBox, group, owner, sources));
   };
-  const blocks = (list: Block[], owner: Partial<TextSite>) => {
+  const blocks = (list: Block[], owner: Owner) => {
     const body: Paragraph[] = [];
     for (const block of list) {
       if (block.kind === 'paragraph') body.push(block);
@@ -105,12 +124,12 @@ export function* editionSites(edition: Edition, sources: SourceTexts = new Sourc
       if (section.titleEn) value('section-title-en', section.titleEn, 'latin_title', section.source, 'title_en', { section });
       if (section.byline) value('byline', section.byline, 'body', section.source, 'byline', { section });
       for (const entry of section.entries) {
-        const owner = { section, entry };
+        const owner: Owner = { section, entry };
         value('entry-title', entry.title, 'heading', entry.source, 'title', owner);
         value('contents', entry.title, 'body', entry.source, 'title', owner);
         for (const figure of entry.figures) {
-          value('caption', figure.caption, 'caption', figure.source, 'caption', { ...owner, figure });
-          if (figure.credit) value('credit', figure.credit, 'caption', figure.source, 'credit', { ...owner, figure });
+          value('caption', figure.caption, 'caption', figure.source, 'caption', { section, entry, figure });
+          if (figure.credit) value('credit', figure.credit, 'caption', figure.source, 'credit', { section, entry, figure });
         }
         if (entry.index.length > 0) value('index-terms', entry.index.join(''), 'body', entry.source, 'index', owner);
         blocks(entry.blocks, owner);
@@ -120,7 +139,7 @@ export function* editionSites(edition: Edition, sources: SourceTexts = new Sourc
   }
 }
 
-function paragraphSite(p: Paragraph, inBox: boolean, group: Paragraph[], owner: Partial<TextSite>, sources: SourceTexts): TextSite {
+function paragraphSite(p: Paragraph, inBox: boolean, group: Paragraph[], owner: Owner, sources: SourceTexts): TextSite {
   const chars: string[] = [];
   const roles: RoleRun[] = [];
   for (const run of p.runs) {
@@ -130,7 +149,7 @@ function paragraphSite(p: Paragraph, inBox: boolean, group: Paragraph[], owner: 
     if (last?.role === role) last.end = chars.length;
     else roles.push({ role, end: chars.length });
   }
-  return { kind: 'paragraph', chars, roles, ...owner, paragraph: p, group, locate: locator(sources, p.source, chars) };
+  return textSite('paragraph', chars, roles, owner, locator(sources, p.source, chars), p, group);
 }
 
 /**
