@@ -143,9 +143,11 @@ const listings = new FileCache<Read<Child[]>>();
 function orderedChildren(dir: string, marker: string, diagnostics: Diagnostics, ownFile?: string): Child[] {
   return cached(listings, dir, diagnostics, (own, uses) => {
     const children: Child[] = [];
-    for (const name of fs.readdirSync(dir).sort()) {
+    for (const d of fs.readdirSync(dir, { withFileTypes: true }).sort(byName)) {
+      const name = d.name;
       const sub = path.join(dir, name);
-      const stat = statOrUndefined(sub);
+      // The listing says what each name is (no stat for each); a link is followed.
+      const stat = d.isSymbolicLink() ? statOrUndefined(sub) : d;
       if (!stat) {
         own.warning(sub, 1, 1, 'cannot be read (a broken link?) and is skipped');
         continue;
@@ -259,7 +261,7 @@ function loadSection(child: Child, realRoot: string, diagnostics: Diagnostics): 
   const { meta, digest: sectionDigest } = readSectionFile(child.file, diagnostics);
   // The folder's listing says what each name is (no stat per entry file); a link is followed.
   const entryFiles = cached(entryListings, child.dir, diagnostics, (own) => fs.readdirSync(child.dir, { withFileTypes: true })
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .sort(byName)
     .filter((d) => {
       const file = path.join(child.dir, d.name);
       if (!/\.md$/i.test(d.name)) {
@@ -377,26 +379,54 @@ function resolveImage(
     diagnostics.error(entryFile, line, 1, `image path '${rel}' is absolute: give it relative to the entry file, inside the edition folder`);
     return unread;
   }
-  if (!isFile(image)) {
+  // Opened once for all that follows: whether it is a file, its size and its header.
+  const fd = openFile(image);
+  if (fd === 'missing') {
     diagnostics.error(entryFile, line, 1, `image '${rel}' not found (looked for ${path.relative(process.cwd(), image)})`);
     return unread;
   }
-  const real = fs.realpathSync.native(image);
-  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-    diagnostics.error(entryFile, line, 1, `image '${rel}' lies outside the edition folder: copy it into the edition`);
+  if (typeof fd === 'string') {
+    diagnostics.error(entryFile, line, 1, `image '${rel}' cannot be read (${fd}): check the file's permissions`);
     return unread;
   }
-  if (!IMAGE_TYPES.includes(path.extname(image).toLowerCase())) {
-    diagnostics.error(entryFile, line, 1, `image '${rel}' is not PNG or JPEG: convert it (print needs PNG or JPEG at 300 ppi)`);
-    return unread;
+  try {
+    const real = fs.realpathSync.native(image);
+    if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+      diagnostics.error(entryFile, line, 1, `image '${rel}' lies outside the edition folder: copy it into the edition`);
+      return unread;
+    }
+    if (!IMAGE_TYPES.includes(path.extname(image).toLowerCase())) {
+      diagnostics.error(entryFile, line, 1, `image '${rel}' is not PNG or JPEG: convert it (print needs PNG or JPEG at 300 ppi)`);
+      return unread;
+    }
+    // The content must be what the name says, and readable, or the PDF stage would fail half way.
+    const pixels = wholeImageSize(fd.fd, fd.size);
+    if (!pixels) {
+      diagnostics.error(entryFile, line, 1, `image '${rel}' is damaged or not really a PNG or JPEG file: export it again`);
+      return unread;
+    }
+    return { image, pixels };
+  } finally {
+    fs.closeSync(fd.fd);
   }
-  // The content must be what the name says, and readable, or the PDF stage would fail half way.
-  const pixels = wholeImageSize(image);
-  if (!pixels) {
-    diagnostics.error(entryFile, line, 1, `image '${rel}' is damaged or not really a PNG or JPEG file: export it again`);
-    return unread;
+}
+
+/**
+ * The file open for reading, with its size; 'missing' where there is no such file (or a folder,
+ * or a broken link), or the system's code of why it cannot be opened.
+ */
+function openFile(file: string): { fd: number; size: number } | string {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    return ['ENOENT', 'ENOTDIR', 'ELOOP'].includes(code) ? 'missing' : code;
   }
-  return { image, pixels };
+  const stat = fs.fstatSync(fd);
+  if (stat.isFile()) return { fd, size: stat.size };
+  fs.closeSync(fd);
+  return 'missing';
 }
 
 /**
@@ -405,19 +435,13 @@ function resolveImage(
  * store portrait photos so) is drawn turned (pdfkit reads the same tag), so its frame is
  * as tall as the stored picture is wide.
  */
-function wholeImageSize(file: string): Figure['pixels'] | undefined {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const size = fs.fstatSync(fd).size;
-    const info = fromImageHead(fd, size, sizeOf);
-    const end = bytesAt(fd, Math.max(0, size - 16), Math.min(size, 16));
-    const whole = info?.type === 'png' ? end.subarray(-12).includes('IEND')
-      : info?.type === 'jpg' ? end.includes(Buffer.from([0xff, 0xd9])) : false;
-    if (!whole || !info?.width || !info.height) return undefined;
-    return (info.orientation ?? 1) > 4 ? { width: info.height, height: info.width } : { width: info.width, height: info.height };
-  } finally {
-    fs.closeSync(fd);
-  }
+function wholeImageSize(fd: number, size: number): Figure['pixels'] | undefined {
+  const info = fromImageHead(fd, size, sizeOf);
+  const end = bytesAt(fd, Math.max(0, size - 16), Math.min(size, 16));
+  const whole = info?.type === 'png' ? end.subarray(-12).includes('IEND')
+    : info?.type === 'jpg' ? end.includes(Buffer.from([0xff, 0xd9])) : false;
+  if (!whole || !info?.width || !info.height) return undefined;
+  return (info.orientation ?? 1) > 4 ? { width: info.height, height: info.width } : { width: info.width, height: info.height };
 }
 
 function sizeOf(data: Buffer): ReturnType<typeof imageSize> | undefined {
@@ -426,6 +450,11 @@ function sizeOf(data: Buffer): ReturnType<typeof imageSize> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A folder's listing in the order of its names, as `readdirSync(dir).sort()` gives them (by UTF-16 code units). */
+function byName(a: fs.Dirent, b: fs.Dirent): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
 function statOrUndefined(file: string): fs.Stats | undefined {
