@@ -418,7 +418,8 @@ function resolveImage(
 function openFile(file: string): { fd: number; size: number } | string {
   let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    // Not blocking: a named pipe would wait for a writer (reads of a file are not affected).
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     return ['ENOENT', 'ENOTDIR', 'ELOOP'].includes(code) ? 'missing' : code;

@@ -7,6 +7,7 @@
  * Broken editions are built in temporary folders (small editions written here, or a copy of
  * content/2019); content/ itself is never changed.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -510,6 +511,17 @@ describe('content errors', () => {
     expect(ds).toHaveLength(1);
     expect(ds[0]).toMatchObject({ severity: 'error', file: ENTRY, line: 4, column: 1 });
     expect(ds[0]!.message).toMatch(/^image 'images\/01-leishan\.png' not found \(looked for .*01-zonggonghui[/\\]images[/\\]01-leishan\.png\)$/u);
+  });
+
+  it('a folder or a named pipe where the image should be: not found, without waiting on the pipe', () => {
+    const dir = smallEdition(figureEntry('images/01-leishan.png'));
+    const image = path.join(dir, '01-qunzhong-tuanti/01-zonggonghui/images/01-leishan.png');
+    fs.mkdirSync(image, { recursive: true });
+    expect(relDiagnostics(dir).map((d) => d.message)).toEqual([expect.stringMatching(/^image 'images\/01-leishan\.png' not found/u)]);
+    fs.rmdirSync(image);
+    if (process.platform === 'win32') return;
+    execFileSync('mkfifo', [image]);
+    expect(relDiagnostics(dir).map((d) => d.message)).toEqual([expect.stringMatching(/^image 'images\/01-leishan\.png' not found/u)]);
   });
 
   it('image path leading out of the edition (an existing PNG next to it)', () => {
