@@ -380,13 +380,13 @@ function resolveImage(
     return unread;
   }
   // Opened once for all that follows: whether it is a file, its size and its header.
-  const fd = openFile(image);
-  if (fd === 'missing') {
+  const opened = openFile(image);
+  if (opened === 'missing') {
     diagnostics.error(entryFile, line, 1, `image '${rel}' not found (looked for ${path.relative(process.cwd(), image)})`);
     return unread;
   }
-  if (typeof fd === 'string') {
-    diagnostics.error(entryFile, line, 1, `image '${rel}' cannot be read (${fd}): check the file's permissions`);
+  if (typeof opened === 'string') {
+    diagnostics.error(entryFile, line, 1, `image '${rel}' cannot be read (${opened}): check the file's permissions`);
     return unread;
   }
   try {
@@ -400,14 +400,14 @@ function resolveImage(
       return unread;
     }
     // The content must be what the name says, and readable, or the PDF stage would fail half way.
-    const pixels = wholeImageSize(fd.fd, fd.size);
+    const pixels = wholeImageSize(opened.fd, opened.size);
     if (!pixels) {
       diagnostics.error(entryFile, line, 1, `image '${rel}' is damaged or not really a PNG or JPEG file: export it again`);
       return unread;
     }
     return { image, pixels };
   } finally {
-    fs.closeSync(fd.fd);
+    fs.closeSync(opened.fd);
   }
 }
 
