@@ -28,12 +28,18 @@ export function* contentTexts(edition: Edition): Generator<{ text: string; sourc
   }
 }
 
-export function accountCharacters(edition: Edition, body: readonly WrittenPage[], diagnostics: Diagnostics): void {
+/**
+ * Report every character of the content that does not stand on the body pages as often as in
+ * the content. Returns how many characters the content has (whitespace excluded), the 字数 of
+ * the colophon, counted in the same pass.
+ */
+export function accountCharacters(edition: Edition, body: readonly WrittenPage[], diagnostics: Diagnostics): number {
   const expected = new CodePointCounts();
   const firstSource = new Map<number, SourceRef>();
+  let characters = 0;
   for (const { text, source } of contentTexts(edition)) {
     const seen = expected.order.length;
-    countCharacters(text, expected);
+    characters += countCharacters(text, expected);
     for (let k = seen; k < expected.order.length; k++) firstSource.set(expected.order[k]!, source);
   }
   const placed = new CodePointCounts();
@@ -52,6 +58,7 @@ export function accountCharacters(edition: Edition, body: readonly WrittenPage[]
       ? `${want - got} of ${want} ${ch} (${codePointLabel(ch)}) did not reach the pages: this is a program error, please report it with this file`
       : `${ch} (${codePointLabel(ch)}) stands ${got} times on the pages but ${want} times in the content: this is a program error, please report it with this file`);
   }
+  return characters;
 }
 
 /**
@@ -89,8 +96,8 @@ export function isWhitespace(cp: number): boolean {
 /**
  * How many code points of the text are not whitespace, each counted in `counts` when given.
  * A loop of its own rather than a callback for each character: the book's text is counted
- * three times a build, a million characters each time, and a call site that sees two callbacks is not
- * optimised into either.
+ * twice a build (the content, then the pages), a million characters each time, and a call
+ * site that sees two callbacks is not optimised into either.
  */
 export function countCharacters(text: string, counts?: CodePointCounts): number {
   let n = 0;

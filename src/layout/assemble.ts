@@ -45,13 +45,13 @@ export async function layoutWholeBook(edition: Edition, template: Template, font
     body.push(...sink.body(pages));
     onProgress?.('layout', ++done, edition.categories.length);
   }
-  accountCharacters(edition, body, diagnostics);
+  const characters = accountCharacters(edition, body, diagnostics);
   const builder = new FlowBuilder(template, fonts, diagnostics);
   const groups = buildIndex(edition, body, template.index.titles);
   const indexTemplate = withColumns(template, template.index.columns, template.index.gutter_chars, template.index.size);
   const indexBuilder = new FlowBuilder(indexTemplate, fonts, diagnostics);
   const index = groups.length === 0 ? [] : sink.body(layoutPart(indexItems(groups, indexTemplate, indexBuilder, edition), indexTemplate, indexBuilder, edition,
     { title: '索引', titleEn: 'Index', firstPage: body.length + 1, label: String, recto: true }));
-  const front = sink.front(layoutFrontMatter(edition, template, builder, [...body, ...index]));
+  const front = sink.front(layoutFrontMatter(edition, template, builder, [...body, ...index], characters));
   return { pages: [...front, ...body, ...index], frontPages: front.length };
 }

@@ -2,7 +2,6 @@
  * The front matter: title page (书名页) and colophon (版权页) from the edition file, then the
  * 编辑说明, the contents and the English contents, numbered i, ii … apart from the body.
  */
-import { contentTexts, countCharacters } from '../check/accounting.js';
 import type { Edition } from '../model/document.js';
 import type { Template } from '../template/template.js';
 import type { FlowBuilder } from './flow.js';
@@ -17,8 +16,9 @@ export function roman(n: number): string {
   return out;
 }
 
-export function layoutFrontMatter(edition: Edition, template: Template, builder: FlowBuilder, body: readonly WrittenPage[]): Page[] {
-  const pages = [titlePage(edition, template, builder), colophon(edition, template, builder, body)];
+/** `characters`: the content's characters, whitespace excluded (accountCharacters counts them), for the 字数 line. */
+export function layoutFrontMatter(edition: Edition, template: Template, builder: FlowBuilder, body: readonly WrittenPage[], characters: number): Page[] {
+  const pages = [titlePage(edition, template, builder), colophon(edition, template, builder, body, characters)];
   const part = (title: string, items: ReturnType<typeof contentsItems>, titleEn?: string) => {
     if (items.length > 0) pages.push(...layoutPart(items, template, builder, edition, { title, ...(titleEn ? { titleEn } : {}), firstPage: pages.length + 1, label: roman, recto: true }));
   };
@@ -49,7 +49,7 @@ function titlePage(edition: Edition, t: Template, builder: FlowBuilder): Page {
 }
 
 /** The 版权页: the edition's own lines, then 开本, 印张 and 字数 when it does not give them. */
-function colophon(edition: Edition, t: Template, builder: FlowBuilder, body: readonly WrittenPage[]): Page {
+function colophon(edition: Edition, t: Template, builder: FlowBuilder, body: readonly WrittenPage[], characters: number): Page {
   const page = emptyPage(2, false, roman(2));
   const geo = new PageGeometry(t, page.number);
   const rows: [string, string][] = [['书名', edition.runningHead]];
@@ -60,7 +60,7 @@ function colophon(edition: Edition, t: Template, builder: FlowBuilder, body: rea
   const [w, h] = t.page.trim_mm;
   if (!has('开本')) rows.push(['开本', w === 210 && h === 285 ? '889mm×1194mm　1/16' : `${w}mm×${h}mm`]);
   if (!has('印张')) rows.push(['印张', String(Math.ceil((body.length / 16) * 4) / 4)]);
-  if (!has('字数')) rows.push(['字数', `${Math.round(contentCharacters(edition) / 1000)}千字`]);
+  if (!has('字数')) rows.push(['字数', `${Math.round(characters / 1000)}千字`]);
   const size = t.colophon.size;
   rows.forEach(([label, value], k) => {
     const padded = [...label].length === 2 ? `${[...label][0]}\u3000\u3000${[...label][1]}` : label;
@@ -69,11 +69,4 @@ function colophon(edition: Edition, t: Template, builder: FlowBuilder, body: rea
     if (line) page.lines.push(pageLine(line, geo.left, t.areaTop + slot * t.grid.line_pitch + t.grid.line_pitch / 2 + (EM_BOX_ASCENT - 0.5) * size, size, 'body', undefined, `f:colophon:${k}`));
   });
   return page;
-}
-
-/** Characters of the content (whitespace excluded), for the 字数 line. */
-function contentCharacters(edition: Edition): number {
-  let n = 0;
-  for (const { text } of contentTexts(edition)) n += countCharacters(text);
-  return n;
 }
