@@ -27,7 +27,7 @@ export type SiteKind =
 /** Kinds set as Chinese running text, where the GB/T 15834 and 15835 rules apply. */
 export const CHINESE_TEXT: ReadonlySet<SiteKind> = new Set(['category-title', 'section-title', 'entry-title', 'paragraph', 'caption']);
 
-/** Characters set in one font role: from the end of the run before up to (not including) `end`. */
+/** Characters set in one font role: from the end of the run before up to (not including) `end`, a UTF-16 offset in the text. */
 export interface RoleRun {
   role: FontRole;
   end: number;
@@ -35,9 +35,15 @@ export interface RoleRun {
 
 export interface TextSite {
   kind: SiteKind;
-  /** The text as the typesetter gets it, one code point per element. */
-  chars: readonly string[];
-  /** The font role the characters are set in, run by run: each up to (not including) character `end`. */
+  /** The text as the typesetter gets it. */
+  readonly text: string;
+  /**
+   * The text one code point per element, made on first use: the rules that run over every
+   * text read `text` itself (with a regular expression, or code unit by code unit), and a
+   * book's million characters made into strings one by one were 40–50 ms of the checks' 140.
+   */
+  readonly chars: readonly string[];
+  /** The font role the text is set in, run by run: each up to (not including) UTF-16 offset `end`. */
   roles: readonly RoleRun[];
   section: Section | undefined;
   entry: Entry | undefined;
@@ -61,11 +67,44 @@ interface Owner {
  * one shape keep V8's code for them to one shape (an owner spread into each gave a shape for
  * every kind of owner).
  */
-function textSite(
-  kind: SiteKind, chars: readonly string[], roles: readonly RoleRun[], owner: Owner, locate: TextSite['locate'],
-  paragraph?: Paragraph, group?: readonly Paragraph[],
-): TextSite {
-  return { kind, chars, roles, section: owner.section, entry: owner.entry, figure: owner.figure, paragraph, group, locate };
+class Site implements TextSite {
+  readonly section: Section | undefined;
+  readonly entry: Entry | undefined;
+  readonly figure: Figure | undefined;
+  private split: string[] | undefined = undefined;
+  /** Where each character stands in the source, made on the first report. */
+  private map: Int32Array | undefined = undefined;
+
+  /** `key`: the text is a YAML value, found after `key:` on its line. */
+  constructor(
+    readonly kind: SiteKind, readonly text: string, readonly roles: readonly RoleRun[], owner: Owner,
+    private readonly sources: SourceTexts, private readonly ref: SourceRef, private readonly key: string | undefined,
+    readonly paragraph: Paragraph | undefined, readonly group: readonly Paragraph[] | undefined,
+  ) {
+    this.section = owner.section;
+    this.entry = owner.entry;
+    this.figure = owner.figure;
+  }
+
+  get chars(): readonly string[] {
+    if (!this.split) {
+      this.split = [];
+      pushCharacters(this.split, this.text);
+    }
+    return this.split;
+  }
+
+  /**
+   * The position of a character, the text lined up with its source (source-text.ts) on first
+   * use: from the start of the text's line, or for a YAML value from just after its `key:`.
+   */
+  locate(index: number): Position {
+    const src = this.sources.get(this.ref.file);
+    if (!src) return { file: this.ref.file, line: this.ref.line, column: 1 };
+    const start = (this.key !== undefined ? src.afterKey(this.ref.line, this.key) : undefined) ?? src.lineStart(this.ref.line);
+    this.map ??= src.align(start, this.chars);
+    return src.position(this.map[Math.min(index, this.map.length - 1)] ?? start);
+  }
 }
 
 /** Roles of the Markdown styles, as src/layout/flow.ts sets them (the 资料 box sets body text in 'box'). */
@@ -90,9 +129,7 @@ export function* editionSites(edition: Edition, sources: SourceTexts = new Sourc
     return done;
   };
   const value = (kind: SiteKind, text: string, role: FontRole, ref: SourceRef, key: string, owner: Owner = {}) => {
-    const chars: string[] = [];
-    pushCharacters(chars, text);
-    sites.push(textSite(kind, chars, [{ role, end: chars.length }], owner, locator(sources, ref, chars, key)));
+    sites.push(new Site(kind, text, [{ role, end: text.length }], owner, sources, ref, key, undefined, undefined));
   };
   const paragraphs = (group: Paragraph[], inBox: boolean, owner: Owner) => {
     for (const p of group) sites.push(paragraphSite(p, inBox, group, owner, sources));
@@ -140,29 +177,14 @@ export function* editionSites(edition: Edition, sources: SourceTexts = new Sourc
 }
 
 function paragraphSite(p: Paragraph, inBox: boolean, group: Paragraph[], owner: Owner, sources: SourceTexts): TextSite {
-  const chars: string[] = [];
+  let text = '';
   const roles: RoleRun[] = [];
   for (const run of p.runs) {
     const role = roleOf(run.style, inBox);
-    pushCharacters(chars, run.text);
+    text += run.text;
     const last = roles[roles.length - 1];
-    if (last?.role === role) last.end = chars.length;
-    else roles.push({ role, end: chars.length });
+    if (last?.role === role) last.end = text.length;
+    else roles.push({ role, end: text.length });
   }
-  return textSite('paragraph', chars, roles, owner, locator(sources, p.source, chars), p, group);
-}
-
-/**
- * Positions of a text's characters, lined up with the source (source-text.ts) on first use:
- * from the start of the text's line, or for a YAML value from just after its `key:`.
- */
-function locator(sources: SourceTexts, ref: SourceRef, chars: readonly string[], key?: string): (index: number) => Position {
-  let map: Int32Array | undefined;
-  return (index) => {
-    const src = sources.get(ref.file);
-    if (!src) return { file: ref.file, line: ref.line, column: 1 };
-    const start = (key !== undefined ? src.afterKey(ref.line, key) : undefined) ?? src.lineStart(ref.line);
-    map ??= src.align(start, chars);
-    return src.position(map[Math.min(index, map.length - 1)] ?? start);
-  };
+  return new Site('paragraph', text, roles, owner, sources, p.source, undefined, p, group);
 }

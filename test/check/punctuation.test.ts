@@ -68,6 +68,15 @@ describe('破折号 and 省略号', () => {
   });
 });
 
+describe('positions in a text with characters outside the BMP', () => {
+  it('counts 𠮷 (two UTF-16 units) as one column in every rule that reports after it', () => {
+    const ds = checkBody('𠮷祥,𠮷…𠮷”𠮷𠮷—，');
+    expect(ds.map((d) => [d.column, d.message.slice(0, 16)])).toEqual([
+      [1, 'character 𠮷 (U+'], [3, "half-width ',' i"], [5, 'a single … in Ch'], [7, 'closing ” has no'], [10, 'a single — here '],
+    ]);
+  });
+});
+
 describe('paired marks', () => {
   it('reports an opening mark left open, at the mark', () => {
     const ds = checkBody('他说：“好。');

@@ -21,8 +21,8 @@ export const checkBylines: Rule = (sites, report) => {
       report(site, bracket, 'error', 'byline has brackets: give the name only (刘乃华); the typesetter adds （ ）');
     } else if (space >= 0) {
       report(site, space, 'error', 'byline has a space: give the name without padding (徐灿); the typesetter spaces two-character names');
-    } else if (!NAME.test(site.chars.join(''))) {
-      report(site, 0, 'warning', `byline '${site.chars.join('')}' is not a name of 2–4 Han characters or a name with · (阿依古丽·买买提): give the writer's name only`);
+    } else if (!NAME.test(site.text)) {
+      report(site, 0, 'warning', `byline '${site.text}' is not a name of 2–4 Han characters or a name with · (阿依古丽·买买提): give the writer's name only`);
     }
   }
 };

@@ -3,9 +3,12 @@
  * reported as a warning, and as an error in an entry that also has half-width digits, where the
  * mix is a slip rather than a house style. One report per run of full-width digits.
  */
-import { isAsciiDigit, isFullWidthDigit } from '../characters.js';
+import { isFullWidthDigit } from '../characters.js';
 import type { Rule } from '../rule.js';
 import { CHINESE_TEXT, type TextSite } from '../sites.js';
+
+const FULL_WIDTH_DIGIT = /[\uFF10-\uFF19]/;
+const ASCII_DIGIT = /[0-9]/;
 
 export const checkDigits: Rule = (sites, report) => {
   // The texts of each entry (title, captions, credits, body) together; other texts alone.
@@ -19,8 +22,8 @@ export const checkDigits: Rule = (sites, report) => {
   }
   for (const group of groups.values()) {
     // Full-width digits are rare: most entries are let go after one look for them.
-    if (!group.some((s) => s.chars.some(isFullWidthDigit))) continue;
-    const mixed = group.some((s) => s.chars.some(isAsciiDigit));
+    if (!group.some((s) => FULL_WIDTH_DIGIT.test(s.text))) continue;
+    const mixed = group.some((s) => ASCII_DIGIT.test(s.text));
     for (const site of group) {
       site.chars.forEach((ch, i) => {
         if (!isFullWidthDigit(ch) || isFullWidthDigit(site.chars[i - 1])) return;

@@ -13,7 +13,7 @@ const PADDING = /\p{Script=Han}[ \u3000]+\p{Script=Han}/u;
 export const checkFigures: Rule = (sites, report) => {
   for (const site of sites) {
     if (site.kind !== 'caption' && site.kind !== 'credit') continue;
-    const text = site.chars.join('');
+    const text = site.text;
     /** Index in code points of a match at UTF-16 offset `at`. */
     const at = (offset: number) => [...text.slice(0, offset)].length;
     if (site.kind === 'caption') {

@@ -43,31 +43,36 @@ export const checkGlyphs: Rule = (sites, report) => {
         : `character ${ch} (${codePointLabel(ch)}) is in no configured font: add a face that has it to 'fallback' in fonts/fonts.yaml, or write the character differently`);
   };
   for (const site of sites) {
-    const chars = site.chars;
+    const text = site.text;
     // Per problem: where it first occurs in this text, and how often.
-    const found = new Map<string, Problem>();
-    let start = 0;
+    let found: Map<string, Problem> | undefined;
+    /** The character's index in code points (what a report takes) and its UTF-16 offset. */
+    let i = 0;
+    let k = 0;
     for (const { role, end } of site.roles) {
       const face = fonts.face(role);
       let known = verdicts.get(face);
       if (!known) verdicts.set(face, (known = { byCode: new Map(), prints: new Uint8Array(0x10000) }));
       const { byCode, prints } = known;
-      for (let i = start; i < end; i++) {
-        const ch = chars[i]!;
-        const code = ch.codePointAt(0)!;
+      // The text's code units read as they are, not split into a string per character: a
+      // book's million characters are almost all marked in `prints` already.
+      for (; k < end; i++) {
+        const code = text.codePointAt(k)!;
+        k += code > 0xffff ? 2 : 1;
         if (prints[code] === 1) continue;
         let message = byCode.get(code);
-        if (message === undefined) byCode.set(code, (message = verdict(role, ch)));
+        if (message === undefined) byCode.set(code, (message = verdict(role, String.fromCodePoint(code))));
         if (!message) {
           if (code < 0x10000) prints[code] = 1;
           continue;
         }
+        found ??= new Map();
         const problem = found.get(message);
         if (problem) problem.count++;
         else found.set(message, { index: i, count: 1, message });
       }
-      start = end;
     }
+    if (!found) continue;
     for (const problem of found.values()) {
       report(site, problem.index, 'error', problem.count > 1 ? `${problem.message} (${problem.count} times in this text)` : problem.message);
     }

@@ -8,13 +8,17 @@ import type { Paragraph } from '../../model/document.js';
 import { isLatinLetter } from '../characters.js';
 import type { Rule } from '../rule.js';
 import { CHINESE_TEXT, type TextSite } from '../sites.js';
+import { charBefore, charFrom, codePointIndex } from '../text-walk.js';
 
 const CLOSING_OF: ReadonlyMap<string, string> = new Map([
   ['“', '”'], ['‘', '’'], ['《', '》'], ['〈', '〉'], ['（', '）'], ['【', '】'],
   ['〔', '〕'], ['〖', '〗'], ['［', '］'], ['「', '」'], ['『', '』'],
 ]);
 const OPENING_OF: ReadonlyMap<string, string> = new Map([...CLOSING_OF].map(([open, close]) => [close, open]));
-/** The marks' code units, marked in a table by code: most characters are let go on their code, not looked up by their text. */
+/**
+ * The marks' code units, marked in a table: the text is read a code unit at a time, with no
+ * string made for a character that is not a mark (a surrogate is never one).
+ */
 const IS_MARK = new Uint8Array(0x10000);
 for (const ch of [...CLOSING_OF].flat()) IS_MARK[ch.charCodeAt(0)] = 1;
 
@@ -26,18 +30,19 @@ export const checkPairs: Rule = (sites, report) => {
     if (!CHINESE_TEXT.has(site.kind)) continue;
     const unit = unitOf(site);
     const open: { ch: string; index: number }[] = [];
-    const chars = site.chars;
-    for (let i = 0; i < chars.length; i++) {
-      const ch = chars[i]!;
-      // A character outside the BMP is two code units, of which the first is never a mark.
-      if (IS_MARK[ch.charCodeAt(0)] !== 1) continue;
+    const text = site.text;
+    const indexOf = codePointIndex(text);
+    for (let k = 0; k < text.length; k++) {
+      if (IS_MARK[text.charCodeAt(k)] !== 1) continue;
+      const ch = text[k]!;
+      const i = indexOf(k);
       if (CLOSING_OF.has(ch)) {
         open.push({ ch, index: i });
         continue;
       }
       const opening = OPENING_OF.get(ch);
       // ’ between two letters is an apostrophe (People’s), not a closing quote.
-      if (!opening || (ch === '’' && isLatinLetter(chars[i - 1]) && isLatinLetter(chars[i + 1]))) continue;
+      if (!opening || (ch === '’' && isLatinLetter(charBefore(text, k)) && isLatinLetter(charFrom(text, k + 1)))) continue;
       let depth = open.length - 1;
       while (depth >= 0 && open[depth]!.ch !== opening) depth--;
       if (depth < 0) {

@@ -9,44 +9,46 @@
  * Brackets are Chinese when either side is. Decimal points, thousands separators and times
  * between two digits (2.25, 1,000, 14:30) are never reported.
  */
-import { isAsciiDigit, isChinese, isHan, isSpace, isWordCharacter } from '../characters.js';
+import { isAsciiDigit, isChinese, isHan, isWordCharacter } from '../characters.js';
 import type { Rule } from '../rule.js';
 import { CHINESE_TEXT } from '../sites.js';
+import { charBefore, charFrom, codePointIndex, wordBefore, wordFrom } from '../text-walk.js';
 
 const FULL_WIDTH: Readonly<Record<string, string>> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 
-/** The nearest character before (step −1) or after (step 1) index i that is not a space. */
-function neighbour(chars: readonly string[], i: number, step: 1 | -1): string | undefined {
-  let k = i + step;
-  while (isSpace(chars[k])) k += step;
-  return chars[k];
-}
+/**
+ * What each rule looks for, found in the text by the regular expression engine, whose compiled
+ * code is fast from the first text on: the characters in between are never looked at, and
+ * most texts have none of it. A long mark is a run of one character: — or … (any number), dots
+ * or 。 (two or more).
+ */
+const HALF_WIDTH_MARK = /[,.;:?!()]/g;
+const LONG_MARK = /\u2014+|\u2026+|\.{2,}|。{2,}/g;
 
-/** The marks chars[from, to) end a stretch of Chinese text. */
-function endsChinese(chars: readonly string[], from: number, to: number): boolean {
-  return isChinese(neighbour(chars, from, -1)) || isHan(neighbour(chars, to - 1, 1));
+/** The marks text[from, to) (UTF-16 offsets) end a stretch of Chinese text. */
+function endsChinese(text: string, from: number, to: number): boolean {
+  return isChinese(wordBefore(text, from)) || isHan(wordFrom(text, to));
 }
 
 export const checkHalfWidthMarks: Rule = (sites, report) => {
   for (const site of sites) {
     if (!CHINESE_TEXT.has(site.kind)) continue;
-    const chars = site.chars;
-    chars.forEach((ch, i) => {
-      // The marks are all below U+0040: most characters are let go on their code, without
-      // looking a fresh string up by its text (docs/performance-history.md).
-      if (ch.charCodeAt(0) >= 0x40) return;
-      const full = FULL_WIDTH[ch];
-      if (!full) return;
+    const text = site.text;
+    const indexOf = codePointIndex(text);
+    HALF_WIDTH_MARK.lastIndex = 0;
+    for (let m = HALF_WIDTH_MARK.exec(text); m; m = HALF_WIDTH_MARK.exec(text)) {
+      const ch = m[0];
+      const k = m.index;
       // A run of dots is an ellipsis written wrongly (checkLongMarks).
-      if (ch === '.' && (chars[i - 1] === '.' || chars[i + 1] === '.')) return;
+      if (ch === '.' && (text[k - 1] === '.' || text[k + 1] === '.')) continue;
       // Decimal point, thousands separator, time of day.
-      if ('.,:'.includes(ch) && isAsciiDigit(chars[i - 1]) && isAsciiDigit(chars[i + 1])) return;
+      if ('.,:'.includes(ch) && isAsciiDigit(charBefore(text, k)) && isAsciiDigit(charFrom(text, k + 1))) continue;
       const chinese = ch === '(' || ch === ')'
-        ? isChinese(neighbour(chars, i, -1)) || isChinese(neighbour(chars, i, 1))
-        : endsChinese(chars, i, i + 1);
-      if (!chinese) return;
-      report(site, i, 'error', `half-width '${ch}' in Chinese text: write the full-width '${full}' (GB/T 15834)`);
-    });
+        ? isChinese(wordBefore(text, k)) || isChinese(wordFrom(text, k + 1))
+        : endsChinese(text, k, k + 1);
+      if (!chinese) continue;
+      report(site, indexOf(k), 'error', `half-width '${ch}' in Chinese text: write the full-width '${FULL_WIDTH[ch]!}' (GB/T 15834)`);
+    }
   }
 };
 
@@ -58,24 +60,27 @@ export const checkHalfWidthMarks: Rule = (sites, report) => {
 export const checkLongMarks: Rule = (sites, report) => {
   for (const site of sites) {
     if (!CHINESE_TEXT.has(site.kind)) continue;
-    const chars = site.chars;
-    for (let i = 0; i < chars.length;) {
-      const ch = chars[i]!;
-      let j = i + 1;
-      while (chars[j] === ch) j++;
-      const n = j - i;
+    const text = site.text;
+    const indexOf = codePointIndex(text);
+    LONG_MARK.lastIndex = 0;
+    for (let m = LONG_MARK.exec(text); m; m = LONG_MARK.exec(text)) {
+      const ch = m[0][0]!;
+      const n = m[0].length;
+      const from = m.index;
+      const to = from + n;
       if (ch === '\u2014') {
-        if (n === 1 && !(isWordCharacter(chars[i - 1]) && isWordCharacter(chars[j]))) {
-          report(site, i, 'error', 'a single — here is not a connector between two items (2018—2019, 北京—上海): write —— (two U+2014) for a 破折号');
+        if (n === 1 && !(isWordCharacter(charBefore(text, from)) && isWordCharacter(charFrom(text, to)))) {
+          report(site, indexOf(from), 'error', 'a single — here is not a connector between two items (2018—2019, 北京—上海): write —— (two U+2014) for a 破折号');
         } else if (n > 2) {
-          report(site, i, 'error', `${n} dashes in a row: a 破折号 is —— (two U+2014)`);
+          report(site, indexOf(from), 'error', `${n} dashes in a row: a 破折号 is —— (two U+2014)`);
         }
-      } else if (ch === '\u2026' && n % 2 === 1 && (n > 1 || endsChinese(chars, i, j))) {
-        report(site, i, 'error', `${n === 1 ? 'a single …' : `${n} … in a row`} in Chinese text: a 省略号 is …… (two U+2026)`);
-      } else if ((ch === '.' || ch === '。') && n > 1 && endsChinese(chars, i, j)) {
-        report(site, i, 'error', `'${ch.repeat(n)}' in Chinese text: write the 省略号 as …… (two U+2026)${ch === '。' ? ', or one 。' : ''}`);
+      } else if (ch === '\u2026') {
+        if (n % 2 === 1 && (n > 1 || endsChinese(text, from, to))) {
+          report(site, indexOf(from), 'error', `${n === 1 ? 'a single …' : `${n} … in a row`} in Chinese text: a 省略号 is …… (two U+2026)`);
+        }
+      } else if (endsChinese(text, from, to)) {
+        report(site, indexOf(from), 'error', `'${m[0]}' in Chinese text: write the 省略号 as …… (two U+2026)${ch === '。' ? ', or one 。' : ''}`);
       }
-      i = j;
     }
   }
 };
