@@ -113,8 +113,15 @@ export function readJpeg(data: Uint8Array): PdfkitJpeg {
 
 /** A structure element of a tagged PDF. */
 export interface PdfkitStructure {
+  /** The element's own object in the file. */
+  dictionary: unknown;
   add(child: unknown): PdfkitStructure;
   end(): void;
+}
+
+/** Marked content an element holds: a page's object and a marked-content id each. */
+export interface PdfkitStructureContent {
+  refs: { pageRef: unknown; mcid: number }[];
 }
 
 /** What the structure tree is built with (tags.ts). */
@@ -148,17 +155,17 @@ export interface PdfkitTrees {
   outline: { children: unknown[] };
 }
 
-let StructureContent: (new (pageRef: unknown, mcid: number) => unknown) | undefined;
+let StructureContent: (new (pageRef: unknown, mcid: number) => PdfkitStructureContent) | undefined;
 
 /**
  * pdfkit's marked-content reference to a page (`PDFStructureContent`), which a structure
  * element takes as a child. pdfkit does not export the class; it is taken, once per process,
  * from one made in a scratch document that is never written.
  */
-export function structureContent(pageRef: unknown, mcid: number): unknown {
+export function structureContent(pageRef: unknown, mcid: number): PdfkitStructureContent {
   if (!StructureContent) {
     const scratch = new PDFDocument({ font: null as unknown as string, tagged: true }) as unknown as PdfkitTagging;
-    StructureContent = (scratch.markStructureContent('P') as { constructor: new (pageRef: unknown, mcid: number) => unknown }).constructor;
+    StructureContent = (scratch.markStructureContent('P') as { constructor: new (pageRef: unknown, mcid: number) => PdfkitStructureContent }).constructor;
   }
   return new StructureContent(pageRef, mcid);
 }
