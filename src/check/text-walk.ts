@@ -1,7 +1,7 @@
 /**
- * Walking a site's text by UTF-16 offset, as the rules do once a regular expression has found
- * what they look for: the characters (code points) around an offset, and the index in code
- * points that a report takes. Characters come out as `TextSite.chars` holds them: a pair of
+ * Walking a site's text by UTF-16 offset, as the rules do once a regular expression or a scan
+ * of its code units has found what they look for: the characters (code points) around an
+ * offset, and the index in code points that a report takes. Characters come out as `TextSite.chars` holds them: a pair of
  * surrogates as one character, a lone surrogate as one of its own.
  */
 import { charAt } from '../typeset/characters.js';

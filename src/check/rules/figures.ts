@@ -4,6 +4,7 @@
  * the credit holds only the unit or name, and the caption holds no credit.
  */
 import type { Rule } from '../rule.js';
+import { codePointIndex } from '../text-walk.js';
 
 const ROLE_AT_END = /(?:供稿|摄)\s*$/u;
 const CREDIT_AT_END = /[（(][^（()）]*(?:供稿|摄)\s*[）)]\s*$/u;
@@ -14,8 +15,8 @@ export const checkFigures: Rule = (sites, report) => {
   for (const site of sites) {
     if (site.kind !== 'caption' && site.kind !== 'credit') continue;
     const text = site.text;
-    /** Index in code points of a match at UTF-16 offset `at`. */
-    const at = (offset: number) => [...text.slice(0, offset)].length;
+    /** Index in code points of a match at a UTF-16 offset (one report a text, so in order). */
+    const at = codePointIndex(text);
     if (site.kind === 'caption') {
       if (!site.figure?.credit) {
         report(site, 0, 'warning', "figure has no credit: add 'credit:' (the supplying unit, or the photographer) and 'credit_role:' (供稿 or 摄)");
