@@ -59,7 +59,11 @@ describe('yearbook import --dry-run', () => {
     const out: string[] = [];
     const err: string[] = [];
     vi.spyOn(console, 'log').mockImplementation((s: string) => void out.push(s));
-    vi.spyOn(console, 'error').mockImplementation((s: string) => void err.push(s));
+    // The warnings go to stderr in one write (printDiagnostics), a line each.
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      err.push(...String(chunk).split('\n').filter((line) => line !== ''));
+      return true;
+    });
     const program = new Command();
     registerImport(program);
     await program.parseAsync(['node', 'yearbook', 'import', input, '--into', dir, '--dry-run']);
