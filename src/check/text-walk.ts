@@ -12,12 +12,15 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 /**
  * The index in code points of UTF-16 offsets in `text`, asked for in increasing order: the
  * offset itself in a text without surrogates (almost every text), else counted on from the last.
+ * The text is looked at on the first call only: most texts give a rule nothing to report.
  */
 export function codePointIndex(text: string): (offset: number) => number {
-  if (!SURROGATE.test(text)) return (offset) => offset;
+  let surrogates: boolean | undefined;
   let at = 0;
   let index = 0;
   return (offset) => {
+    surrogates ??= SURROGATE.test(text);
+    if (!surrogates) return offset;
     for (; at < offset; index++) at += charAt(text, at).length;
     return index;
   };
