@@ -263,9 +263,11 @@ function loadSection(child: Child, realRoot: string, diagnostics: Diagnostics): 
   const entryFiles = cached(entryListings, child.dir, diagnostics, (own) => fs.readdirSync(child.dir, { withFileTypes: true })
     .sort(byName)
     .filter((d) => {
-      if (d.isFile() && /\.md$/i.test(d.name)) return true;
+      const entry = /\.md$/i.test(d.name);
+      // An entry file, as nearly every name is: no path made for it.
+      if (entry && d.isFile()) return true;
       const file = path.join(child.dir, d.name);
-      if (!/\.md$/i.test(d.name)) {
+      if (!entry) {
         const folder = d.isDirectory() || (d.isSymbolicLink() && statOrUndefined(file)?.isDirectory() === true);
         if (d.name !== SECTION_FILE && !(d.name === 'images' && folder)) strayFile(file, folder, '分目', own);
         return false;
